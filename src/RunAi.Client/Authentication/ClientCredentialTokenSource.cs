@@ -1,0 +1,111 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Client.Diagnostics;
+using RunAi.Client.Http;
+using RunAi.Client.Json;
+
+namespace RunAi.Client.Authentication
+{
+    /// <summary>
+    /// Exchanges a client id and secret for tokens at <c>POST /api/v1/token</c> and renews them before they
+    /// expire. Concurrent callers share one renewal: one token request per renewal, never one per call.
+    /// </summary>
+    internal sealed class ClientCredentialTokenSource : ITokenSource, IDisposable
+    {
+        internal const string TokenPath = "api/v1/token";
+
+        private readonly RunAiClientCredential _credential;
+        private readonly Func<HttpClient> _httpClient;
+        private readonly ReadLimits _limits;
+        private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private string? _token;
+        private DateTimeOffset _renewAt;
+        private DateTimeOffset? _expiresAt;
+
+        public ClientCredentialTokenSource(RunAiClientCredential credential, Func<HttpClient> httpClient, ReadLimits limits)
+        {
+            _credential = credential;
+            _httpClient = httpClient;
+            _limits = limits;
+        }
+
+        public bool CanRenew => true;
+
+        public DateTimeOffset? ExpiresAt => _expiresAt;
+
+        public async ValueTask<string> GetTokenAsync(string? rejectedToken, CancellationToken cancellationToken)
+        {
+            var current = _token;
+            if (current != null && current != rejectedToken && DateTimeOffset.UtcNow < _renewAt)
+            {
+                return current;
+            }
+
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Another caller may have renewed while this one waited for the gate.
+                current = _token;
+                if (current != null && current != rejectedToken && DateTimeOffset.UtcNow < _renewAt)
+                {
+                    return current;
+                }
+
+                return await RequestTokenAsync(rejectedToken != null, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public void Dispose() => _gate.Dispose();
+
+        public override string ToString() => $"ClientCredentialTokenSource({_credential.ClientId})";
+
+        private async Task<string> RequestTokenAsync(bool afterRejection, CancellationToken cancellationToken)
+        {
+            RunAiDiagnostics.Debug(afterRejection
+                ? $"The server rejected the access token; requesting a new one for client '{_credential.ClientId}'."
+                : $"Requesting an access token for client '{_credential.ClientId}'.");
+
+            var body = JsonSerializer.Serialize(
+                new TokenRequest { ClientId = _credential.ClientId, ClientSecret = _credential.ClientSecret },
+                RunAiJsonContext.Default.TokenRequest);
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(TokenPath, UriKind.Relative))
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            var started = DateTimeOffset.UtcNow;
+            using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var failure = await ApiResponseReader.ToExceptionAsync(response, request, cancellationToken).ConfigureAwait(false);
+                failure.IsTokenRequest = true;
+                throw failure;
+            }
+
+            var answer = await ApiResponseReader.ReadAsync(response, request, RunAiJsonContext.Default.TokenResponse, _limits, cancellationToken).ConfigureAwait(false);
+            if (string.IsNullOrEmpty(answer.AccessToken))
+            {
+                throw new RunAiApiException(
+                    RunAiFailureKind.InvalidResponse, "POST", "/" + TokenPath, "POST /" + TokenPath + " answered without an accessToken.")
+                { StatusCode = (int)response.StatusCode, IsTokenRequest = true };
+            }
+
+            var lifetime = TimeSpan.FromSeconds(answer.ExpiresIn is double seconds && seconds > 0 ? seconds : 3600);
+            // Renew at half the lifetime for short tokens, and a minute early for long ones, so a request never
+            // leaves with a token about to expire and a burst of calls never turns into a burst of token requests.
+            var margin = TimeSpan.FromTicks(Math.Min(lifetime.Ticks / 2, TimeSpan.FromMinutes(1).Ticks));
+            _token = answer.AccessToken;
+            _expiresAt = started + lifetime;
+            _renewAt = started + lifetime - margin;
+            RunAiDiagnostics.Debug($"Got an access token valid for {lifetime.TotalSeconds:0} s; it will be renewed after {(lifetime - margin).TotalSeconds:0} s.");
+            return answer.AccessToken!;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Client.Json;
+
+namespace RunAi.Client.Http
+{
+    /// <summary>Turns an HTTP answer into a typed result or a <see cref="RunAiApiException"/> that says what happened.</summary>
+    internal static class ApiResponseReader
+    {
+        private const int MaxErrorBodyChars = 16 * 1024;
+        private static readonly Regex Tags = new Regex("<[^>]*>", RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        private static readonly Regex Spaces = new Regex(@"\s+", RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+        public static async Task<T> ReadAsync<T>(
+            HttpResponseMessage response, HttpRequestMessage request, JsonTypeInfo<T> typeInfo, ReadLimits limits, CancellationToken cancellationToken)
+        {
+            var method = request.Method.Method;
+            var path = PathOf(request);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ToExceptionAsync(response, request, cancellationToken).ConfigureAwait(false);
+            }
+
+            var length = response.Content.Headers.ContentLength;
+            if (length > limits.MaxResponseBytes)
+            {
+                throw TooLarge(method, path, limits.MaxResponseBytes);
+            }
+
+            // The body is read after the headers; a server that stalls mid-body is bounded by the per-attempt timeout too.
+            using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bodyTimeout.CancelAfter(limits.BodyTimeout);
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                using var limited = new LimitedReadStream(stream, limits.MaxResponseBytes);
+                var result = await JsonSerializer.DeserializeAsync(limited, typeInfo, bodyTimeout.Token).ConfigureAwait(false);
+                return result ?? throw new RunAiApiException(
+                    RunAiFailureKind.InvalidResponse, method, path, $"{method} {path} answered 'null' instead of the documented JSON object.")
+                { StatusCode = (int)response.StatusCode };
+            }
+            catch (JsonException ex)
+            {
+                var where = ex.LineNumber is null ? string.Empty : $" (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine})";
+                throw new RunAiApiException(
+                    RunAiFailureKind.InvalidResponse, method, path,
+                    $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a body that is not the documented JSON{where}: {ex.Message.Split('.')[0]}.",
+                    ex)
+                { StatusCode = (int)response.StatusCode };
+            }
+            catch (ResponseTooLargeException ex)
+            {
+                throw TooLarge(method, path, ex.Limit);
+            }
+            catch (OperationCanceledException ex) when (bodyTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new RunAiApiException(
+                    RunAiFailureKind.Timeout, method, path,
+                    $"{method} {path} sent its headers but not its body within {limits.BodyTimeout.TotalSeconds:0.#} s.", ex);
+            }
+            catch (IOException ex)
+            {
+                throw new RunAiApiException(
+                    RunAiFailureKind.Transport, method, path, $"{method} {path}: the connection broke while the answer was read: {ex.Message}", ex);
+            }
+        }
+
+        public static async Task<RunAiApiException> ToExceptionAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var method = request.Method.Method;
+            var path = PathOf(request);
+            var status = (int)response.StatusCode;
+            var state = RequestState.Of(request);
+            var text = await ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = TryParseError(text);
+            var apiMessage = body?.Message;
+            var plain = body is null ? Summarize(text, response.Content.Headers.ContentType?.MediaType) : null;
+
+            var message = new StringBuilder();
+            message.Append(method).Append(' ').Append(path).Append(" failed");
+            if (state.Attempts > 1)
+            {
+                message.Append(" after ").Append(state.Attempts).Append(" attempts; last status ");
+            }
+            else
+            {
+                message.Append(": ");
+            }
+
+            message.Append(RunAiApiException.Describe(status));
+            if (!string.IsNullOrWhiteSpace(apiMessage))
+            {
+                message.Append(": ").Append(apiMessage);
+            }
+            else if (!string.IsNullOrWhiteSpace(plain))
+            {
+                message.Append(": ").Append(plain);
+            }
+
+            if (!string.IsNullOrWhiteSpace(body?.Details))
+            {
+                message.Append(" (").Append(body!.Details).Append(')');
+            }
+
+            var retryAfter = RetryAfterOf(response);
+            if (state.RetryAfterRefused is TimeSpan refused)
+            {
+                message.Append(". The server asked to wait ").Append(refused.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))
+                    .Append(" s before retrying, longer than the client waits at most; try again later");
+            }
+
+            return new RunAiApiException(RunAiFailureKind.HttpStatus, method, path, message.ToString().TrimEnd('.') + ".")
+            {
+                StatusCode = status,
+                ErrorCode = body?.ErrorCode ?? body?.Code,
+                ApiMessage = apiMessage,
+                Details = body?.Details,
+                Attempts = Math.Max(1, state.Attempts),
+                RetryAfter = retryAfter,
+            };
+        }
+
+        public static TimeSpan? RetryAfterOf(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header?.Delta is TimeSpan delta)
+            {
+                return delta;
+            }
+
+            if (header?.Date is DateTimeOffset date)
+            {
+                var wait = date - DateTimeOffset.UtcNow;
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+
+        public static string PathOf(HttpRequestMessage request)
+        {
+            var uri = request.RequestUri;
+            if (uri is null)
+            {
+                return string.Empty;
+            }
+
+            return uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
+        }
+
+        private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var buffer = new char[MaxErrorBodyChars];
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var read = 0;
+            try
+            {
+                while (read < buffer.Length)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var n = await reader.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+
+                    read += n;
+                }
+            }
+            catch (IOException)
+            {
+                // A body cut short still tells what it managed to say.
+            }
+
+            return new string(buffer, 0, read);
+        }
+
+        private static ApiErrorBody? TryParseError(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text) || text.TrimStart()[0] != '{')
+            {
+                return null;
+            }
+
+            try
+            {
+                var body = JsonSerializer.Deserialize(text, RunAiJsonContext.Default.ApiErrorBody);
+                return body is null || (body.Message is null && body.Code is null && body.ErrorCode is null) ? null : body;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static string Summarize(string text, string? mediaType)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return "(empty body)";
+            }
+
+            var plain = Spaces.Replace(Tags.Replace(text, " "), " ").Trim();
+            if (plain.Length > 200)
+            {
+                plain = plain.Substring(0, 200) + "…";
+            }
+
+            return mediaType is null || mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0
+                ? plain
+                : $"the answer is {mediaType}, not JSON: {plain}";
+        }
+
+        private static RunAiApiException TooLarge(string method, string path, long limit) =>
+            new RunAiApiException(
+                RunAiFailureKind.InvalidResponse, method, path,
+                $"{method} {path} answered with a body larger than {limit / (1024 * 1024)} MiB, far more than any page; the client stopped reading it.");
+    }
+}

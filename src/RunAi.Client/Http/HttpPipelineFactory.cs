@@ -1,0 +1,72 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using Microsoft.Extensions.DependencyInjection;
+using RunAi.Client.Authentication;
+
+namespace RunAi.Client.Http
+{
+    /// <summary>
+    /// Builds the session's HTTP pipeline with Microsoft.Extensions.Http: authentication → resilience →
+    /// diagnostics → redirects → the primary handler. The token endpoint gets the same chain without authentication.
+    /// </summary>
+    internal sealed class HttpPipelineFactory : IDisposable
+    {
+        private const string ApiClient = "RunAi.Api";
+        private const string TokenClient = "RunAi.Token";
+        private readonly ServiceProvider _services;
+        private readonly IHttpClientFactory _factory;
+
+        public HttpPipelineFactory(RunAiClientOptions options, Func<ITokenSource> tokenSource)
+        {
+            var services = new ServiceCollection();
+            services.AddHttpClient(ApiClient, client => Configure(client, options))
+                .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(options))
+                .AddHttpMessageHandler(() => new AuthenticationHandler(tokenSource()))
+                .AddHttpMessageHandler(() => new ResilienceHandler(options))
+                .AddHttpMessageHandler(() => new DiagnosticsHandler())
+                .AddHttpMessageHandler(() => new RedirectHandler());
+            services.AddHttpClient(TokenClient, client => Configure(client, options))
+                .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(options))
+                .AddHttpMessageHandler(() => new ResilienceHandler(options))
+                .AddHttpMessageHandler(() => new DiagnosticsHandler());
+            _services = services.BuildServiceProvider();
+            _factory = _services.GetRequiredService<IHttpClientFactory>();
+        }
+
+        /// <summary>The client for API calls. The factory pools and rotates the handlers underneath.</summary>
+        public HttpClient Api() => _factory.CreateClient(ApiClient);
+
+        /// <summary>The client for the token endpoint (no bearer token on it).</summary>
+        public HttpClient Token() => _factory.CreateClient(TokenClient);
+
+        public void Dispose() => _services.Dispose();
+
+        private static void Configure(HttpClient client, RunAiClientOptions options)
+        {
+            client.BaseAddress = options.BaseUri;
+            // Timeouts are the resilience pipeline's job (per attempt and overall), not HttpClient's.
+            client.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+            client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+        }
+
+        private static HttpClientHandler CreatePrimaryHandler(RunAiClientOptions options)
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                UseCookies = false,
+            };
+            if (options.SkipCertificateCheck)
+            {
+#pragma warning disable CA5359 // The user asked for it explicitly with -SkipCertificateCheck.
+                handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
+#pragma warning restore CA5359
+            }
+
+            return handler;
+        }
+    }
+}

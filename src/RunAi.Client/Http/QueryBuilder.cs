@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace RunAi.Client.Http
+{
+    /// <summary>Builds a relative request URI: escaped path segments and query parameters in the order added.</summary>
+    internal sealed class QueryBuilder
+    {
+        private readonly StringBuilder _uri;
+        private bool _hasQuery;
+
+        public QueryBuilder(string path) => _uri = new StringBuilder(path.TrimStart('/'));
+
+        public static string Segment(Guid id) => id.ToString("D");
+
+        public static string Segment(string value) => Uri.EscapeDataString(value);
+
+        public QueryBuilder Add(string name, string? value)
+        {
+            if (value is null)
+            {
+                return this;
+            }
+
+            _uri.Append(_hasQuery ? '&' : '?').Append(Uri.EscapeDataString(name)).Append('=').Append(Uri.EscapeDataString(value));
+            _hasQuery = true;
+            return this;
+        }
+
+        public QueryBuilder Add(string name, long? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+
+        public QueryBuilder Add(string name, bool value) => value ? Add(name, "true") : this;
+
+        public QueryBuilder Add(string name, DateTimeOffset? value) =>
+            Add(name, value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+
+        /// <summary>An array parameter with <c>explode: false</c>: one key, the values joined by commas.</summary>
+        public QueryBuilder AddJoined(string name, IReadOnlyCollection<string>? values) =>
+            values is null || values.Count == 0 ? this : Add(name, string.Join(",", values));
+
+        /// <summary>An array parameter with <c>explode: true</c>: the key repeated per value.</summary>
+        public QueryBuilder AddRepeated(string name, IEnumerable<string>? values)
+        {
+            if (values != null)
+            {
+                foreach (var value in values)
+                {
+                    Add(name, value);
+                }
+            }
+
+            return this;
+        }
+
+        public Uri ToUri() => new Uri(_uri.ToString(), UriKind.Relative);
+
+        public override string ToString() => _uri.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using System.Net.Http;
+
+namespace RunAi.Client.Http
+{
+    /// <summary>What the handler chain learned about a request, read back when the answer is turned into a result or an error.</summary>
+    internal sealed class RequestState
+    {
+        private const string Key = "RunAi.RequestState";
+
+        public int Attempts { get; set; }
+
+        /// <summary>Set when a Retry-After was longer than the client is willing to wait.</summary>
+        public TimeSpan? RetryAfterRefused { get; set; }
+
+        public static RequestState Of(HttpRequestMessage request)
+        {
+            if (request.Properties.TryGetValue(Key, out var value) && value is RequestState state)
+            {
+                return state;
+            }
+
+            state = new RequestState();
+            request.Properties[Key] = state;
+            return state;
+        }
+    }
+}

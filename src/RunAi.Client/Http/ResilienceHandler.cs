@@ -1,0 +1,165 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Security.Authentication;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using RunAi.Client.Diagnostics;
+
+namespace RunAi.Client.Http
+{
+    /// <summary>
+    /// Retries transient failures (408, 429, 500, 502, 503, 504, transport faults, attempt timeouts) with
+    /// jittered exponential backoff, honouring Retry-After, inside a per-attempt and an overall timeout.
+    /// The policy is Polly's; this handler only plugs it into the HttpClient chain and words the failures.
+    /// </summary>
+    internal sealed class ResilienceHandler : DelegatingHandler
+    {
+        private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+        private readonly RunAiClientOptions _options;
+
+        public ResilienceHandler(RunAiClientOptions options)
+        {
+            _options = options;
+            _pipeline = Build(options);
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var state = RequestState.Of(request);
+            state.Attempts = 0;
+            try
+            {
+                return await _pipeline.ExecuteAsync(
+                    async (token) =>
+                    {
+                        state.Attempts++;
+                        return await base.SendAsync(request, token).ConfigureAwait(false);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Failure(RunAiFailureKind.Timeout, request, state, $"no answer within {ex.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", ex);
+            }
+            catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                var kind = IsCertificateFailure(ex) ? RunAiFailureKind.Certificate : RunAiFailureKind.Transport;
+                var reason = kind == RunAiFailureKind.Certificate
+                    ? "the server's TLS certificate is not trusted (use -SkipCertificateCheck only for a server you know)"
+                    : Innermost(ex).Message;
+                throw Failure(kind, request, state, reason, ex);
+            }
+        }
+
+        private static RunAiApiException Failure(RunAiFailureKind kind, HttpRequestMessage request, RequestState state, string reason, Exception inner)
+        {
+            var method = request.Method.Method;
+            var path = ApiResponseReader.PathOf(request);
+            var attempts = state.Attempts > 1 ? $" after {state.Attempts} attempts" : string.Empty;
+            var host = request.RequestUri?.IsAbsoluteUri == true ? $" to {request.RequestUri.Host}:{request.RequestUri.Port}" : string.Empty;
+            return new RunAiApiException(kind, method, path, $"{method} {path}{host} failed{attempts}: {reason.TrimEnd('.')}.", inner)
+            {
+                Attempts = Math.Max(1, state.Attempts),
+            };
+        }
+
+        private static bool IsCertificateFailure(Exception ex)
+        {
+            for (var e = ex; e != null; e = e.InnerException)
+            {
+                if (e is AuthenticationException)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static Exception Innermost(Exception ex)
+        {
+            var e = ex;
+            while (e.InnerException != null)
+            {
+                e = e.InnerException;
+            }
+
+            return e;
+        }
+
+        private static bool IsTransientStatus(HttpStatusCode status)
+        {
+            var code = (int)status;
+            return code == 408 || code == 429 || code == 500 || code == 502 || code == 503 || code == 504;
+        }
+
+        private ResiliencePipeline<HttpResponseMessage> Build(RunAiClientOptions options)
+        {
+            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+            builder.AddTimeout(options.TotalTimeout);
+            if (options.MaxRetries > 0)
+            {
+                builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+                {
+                    MaxRetryAttempts = options.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = options.RetryDelay,
+                    MaxDelay = options.MaxRetryDelay,
+                    ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Outcome, args.Context)),
+                    DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Result is null ? null : ApiResponseReader.RetryAfterOf(args.Outcome.Result)),
+                    OnRetry = args =>
+                    {
+                        var what = args.Outcome.Result is HttpResponseMessage r
+                            ? RunAiApiException.Describe((int)r.StatusCode)
+                            : args.Outcome.Exception?.GetType().Name ?? "failure";
+                        RunAiDiagnostics.Debug(string.Format(
+                            CultureInfo.InvariantCulture, "Transient {0}; retry {1} of {2} in {3:0.0} s.", what, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalSeconds));
+                        return default;
+                    },
+                });
+            }
+
+            builder.AddTimeout(options.AttemptTimeout);
+            return builder.Build();
+        }
+
+        private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+        {
+            if (outcome.Exception is HttpRequestException http)
+            {
+                return !IsCertificateFailure(http);
+            }
+
+            if (outcome.Exception is TimeoutRejectedException)
+            {
+                return !context.CancellationToken.IsCancellationRequested;
+            }
+
+            if (outcome.Result is not HttpResponseMessage response || !IsTransientStatus(response.StatusCode))
+            {
+                return false;
+            }
+
+            var wait = ApiResponseReader.RetryAfterOf(response);
+            if (wait > _options.MaxRetryAfter)
+            {
+                // Waiting that long would look like a hang; fail now and say how long the server wanted.
+                var request = response.RequestMessage;
+                if (request != null)
+                {
+                    RequestState.Of(request).RetryAfterRefused = wait;
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Client.Http;
+using RunAi.Client.Json;
+using RunAi.Client.Models;
+using RunAi.Client.Paging;
+
+namespace RunAi.Client
+{
+    public sealed partial class RunAiClient
+    {
+        private const string WorkloadsPath = "api/v1/workloads";
+
+        /// <summary>Streams workloads (<c>GET /api/v1/workloads</c>), page by page.</summary>
+        public IAsyncEnumerable<Workload> ListWorkloadsAsync(WorkloadQuery? query = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new WorkloadQuery();
+            return Pager.StreamAsync<Workload>(
+                "workloads", "/" + WorkloadsPath, paging ?? new PagingOptions(),
+                async (offset, limit, token) =>
+                {
+                    var uri = new QueryBuilder(WorkloadsPath)
+                        .Add("deleted", query.Deleted)
+                        .Add("offset", offset)
+                        .Add("limit", limit)
+                        .Add("sortOrder", SortOrderText(query.SortOrder))
+                        .Add("sortBy", query.SortBy)
+                        .AddJoined("filterBy", query.Filters.ToList())
+                        .Add("search", query.Search);
+                    var page = await GetAsync(uri, RunAiJsonContext.Default.WorkloadsPage, token).ConfigureAwait(false);
+                    return new Page<Workload>(page.Workloads, page.Next);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Counts workloads matching the same filters as a list (<c>GET /api/v1/workloads/count</c>).</summary>
+        public async Task<long> CountWorkloadsAsync(WorkloadQuery? query = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new WorkloadQuery();
+            var uri = new QueryBuilder(WorkloadsPath + "/count")
+                .Add("deleted", query.Deleted)
+                .AddJoined("filterBy", query.Filters.ToList())
+                .Add("search", query.Search);
+            var answer = await GetAsync(uri, RunAiJsonContext.Default.CountResponse, cancellationToken).ConfigureAwait(false);
+            return answer.Count;
+        }
+
+        /// <summary>Gets one workload with its scheduling detail (<c>GET /api/v1/workloads/{workloadId}</c>).</summary>
+        public Task<WorkloadDetailed> GetWorkloadAsync(Guid workloadId, CancellationToken cancellationToken = default) =>
+            GetAsync(new QueryBuilder(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId)), RunAiJsonContext.Default.WorkloadDetailed, cancellationToken);
+
+        /// <summary>Streams a workload's events (<c>GET /api/v1/workloads/{workloadId}/events</c>); the API's default order is newest first.</summary>
+        public IAsyncEnumerable<WorkloadEvent> ListWorkloadEventsAsync(
+            Guid workloadId, SortOrder? sortOrder = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
+        {
+            var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/events";
+            return Pager.StreamAsync<WorkloadEvent>(
+                "events of workload " + workloadId, "/" + path, paging ?? new PagingOptions(),
+                async (offset, limit, token) =>
+                {
+                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit).Add("sortOrder", SortOrderText(sortOrder));
+                    var page = await GetAsync(uri, RunAiJsonContext.Default.EventsPage, token).ConfigureAwait(false);
+                    foreach (var item in page.Events ?? Enumerable.Empty<WorkloadEvent>())
+                    {
+                        item.WorkloadId = workloadId;
+                    }
+
+                    return new Page<WorkloadEvent>(page.Events, page.Next);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Streams a workload's history of events and phase changes (<c>GET /api/v1/workloads/{workloadId}/history</c>).</summary>
+        public IAsyncEnumerable<HistoryRecord> ListWorkloadHistoryAsync(Guid workloadId, PagingOptions? paging = null, CancellationToken cancellationToken = default)
+        {
+            var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/history";
+            return Pager.StreamAsync<HistoryRecord>(
+                "history of workload " + workloadId, "/" + path, paging ?? new PagingOptions(),
+                async (offset, limit, token) =>
+                {
+                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit);
+                    var page = await GetAsync(uri, RunAiJsonContext.Default.HistoryPage, token).ConfigureAwait(false);
+                    foreach (var item in page.Records ?? Enumerable.Empty<HistoryRecord>())
+                    {
+                        item.WorkloadId = workloadId;
+                    }
+
+                    return new Page<HistoryRecord>(page.Records, page.Next);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Proves the address and the credentials with one cheap call (the workload count).</summary>
+        public Task<long> VerifyConnectionAsync(CancellationToken cancellationToken = default) => CountWorkloadsAsync(null, cancellationToken);
+
+        private static string? SortOrderText(SortOrder? order) =>
+            order switch
+            {
+                SortOrder.Ascending => "asc",
+                SortOrder.Descending => "desc",
+                _ => null,
+            };
+    }
+}

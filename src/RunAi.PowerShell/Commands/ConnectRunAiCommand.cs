@@ -1,0 +1,204 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using RunAi.Client;
+using RunAi.Client.Authentication;
+using RunAi.PowerShell.Errors;
+using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Session;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Connects to a Run:ai control plane and makes it the current session of this runspace.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "RunAi", DefaultParameterSetName = FromEnvironmentSet)]
+    [OutputType(typeof(RunAiSession))]
+    public sealed class ConnectRunAiCommand : RunAiCmdlet
+    {
+        private const string FromEnvironmentSet = "FromEnvironment";
+        private const string TokenSet = "Token";
+        private const string ClientSecretSet = "ClientSecret";
+        private const string CredentialSet = "Credential";
+
+        /// <summary>The control plane's address. Defaults to RUNAI_BASE_URL.</summary>
+        [Parameter(Position = 0)]
+        [ValidateNotNull]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary>A bearer token (an API token or an access token). A plain string is accepted too.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = TokenSet)]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? Token { get; set; }
+
+        /// <summary>An application's client id, exchanged with -ClientSecret for renewable tokens.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        [ValidateNotNullOrEmpty]
+        public string ClientId { get; set; } = string.Empty;
+
+        /// <summary>The application's client secret. A plain string is accepted too.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ClientSecretSet)]
+        [SecureStringTransformation]
+        [ValidateNotNull]
+        public SecureString? ClientSecret { get; set; }
+
+        /// <summary>The client id as user name and the client secret as password.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>Accept any TLS certificate (a lab server with a self-signed certificate).</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>Allow plain HTTP to a host other than this machine (the token then crosses the network unencrypted).</summary>
+        [Parameter]
+        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
+
+        /// <summary>Seconds one attempt may take (default 100).</summary>
+        [Parameter]
+        [ValidateRange(1, 3600)]
+        public int TimeoutSec { get; set; } = 100;
+
+        /// <summary>Retries of a transient failure (408, 429, 5xx, network) before giving up (default 5).</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaxRetryCount { get; set; } = 5;
+
+        /// <summary>Return the session object (to pass to -Session).</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void EndProcessing()
+        {
+            var baseUri = BaseUri ?? BaseUriFromEnvironment();
+            var credential = ResolveCredential();
+            RunAiClient client;
+            try
+            {
+                client = new RunAiClient(new RunAiClientOptions(baseUri, credential)
+                {
+                    SkipCertificateCheck = SkipCertificateCheck,
+                    AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+                    AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                    MaxRetries = MaxRetryCount,
+                });
+            }
+            catch (ArgumentException ex)
+            {
+                var id = baseUri.Scheme == Uri.UriSchemeHttp ? ErrorIds.UnencryptedConnection : ErrorIds.InvalidConnectionSettings;
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(ex.Message), id, ErrorCategory.InvalidArgument, baseUri));
+                return;
+            }
+
+            var session = new RunAiSession(client);
+            WriteVerbose($"Connecting to {baseUri} with {credential}.");
+            RunAiApiException? failure = null;
+            Run(session, baseUri, async (queue, token) =>
+            {
+                try
+                {
+                    var count = await client.VerifyConnectionAsync(token).ConfigureAwait(false);
+                    queue.WriteVerbose($"Connected: the server answered and sees {count} workloads.");
+                }
+                catch (RunAiApiException ex)
+                {
+                    failure = ex;
+                }
+            });
+
+            if (failure != null || StopToken.IsCancellationRequested)
+            {
+                session.Dispose();
+                if (failure != null)
+                {
+                    ThrowTerminatingError(ErrorMapper.ToErrorRecord(failure, baseUri, session.RenewsToken));
+                }
+
+                return;
+            }
+
+            SessionStore.Replace(session)?.Dispose();
+            if (PassThru)
+            {
+                WriteObject(session);
+            }
+        }
+
+        private Uri BaseUriFromEnvironment()
+        {
+            var text = Environment.GetEnvironmentVariable("RUNAI_BASE_URL");
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException("No address: pass -BaseUri or set RUNAI_BASE_URL."), ErrorIds.MissingBaseUri, ErrorCategory.InvalidArgument, null));
+            }
+
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"RUNAI_BASE_URL is not an absolute address: '{text}'."), ErrorIds.InvalidConnectionSettings, ErrorCategory.InvalidArgument, text));
+            }
+
+            return uri!;
+        }
+
+        private RunAiCredential ResolveCredential()
+        {
+            switch (ParameterSetName)
+            {
+                case TokenSet:
+                    return Plain(Token!, "The token", () => new RunAiTokenCredential(Reveal(Token!)));
+                case ClientSecretSet:
+                    return Plain(ClientSecret!, "The client secret", () => new RunAiClientCredential(ClientId, Reveal(ClientSecret!)));
+                case CredentialSet:
+                    return Plain(Credential!.Password, "The credential's password", () => new RunAiClientCredential(Credential.UserName, Reveal(Credential.Password)));
+            }
+
+            var clientId = Environment.GetEnvironmentVariable("RUNAI_CLIENT_ID");
+            var clientSecret = Environment.GetEnvironmentVariable("RUNAI_CLIENT_SECRET");
+            if (!string.IsNullOrWhiteSpace(clientId) && !string.IsNullOrEmpty(clientSecret))
+            {
+                WriteVerbose("Using RUNAI_CLIENT_ID and RUNAI_CLIENT_SECRET from the environment.");
+                return new RunAiClientCredential(clientId!, clientSecret!);
+            }
+
+            var token = Environment.GetEnvironmentVariable("RUNAI_TOKEN");
+            if (!string.IsNullOrWhiteSpace(token))
+            {
+                WriteVerbose("Using RUNAI_TOKEN from the environment.");
+                return new RunAiTokenCredential(token!);
+            }
+
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("No credentials: pass -Token, -ClientId and -ClientSecret, or -Credential, or set RUNAI_CLIENT_ID and RUNAI_CLIENT_SECRET (or RUNAI_TOKEN)."),
+                ErrorIds.MissingCredential, ErrorCategory.InvalidArgument, null));
+            return null!;
+        }
+
+        private RunAiCredential Plain(SecureString secret, string what, Func<RunAiCredential> create)
+        {
+            if (secret.Length == 0)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"{what} is empty."), ErrorIds.MissingCredential, ErrorCategory.InvalidArgument, null));
+            }
+
+            try
+            {
+                return create();
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException(ex.Message), ErrorIds.MissingCredential, ErrorCategory.InvalidArgument, null));
+                return null!;
+            }
+        }
+
+        private static string Reveal(SecureString secret) => new NetworkCredential(string.Empty, secret).Password;
+    }
+}

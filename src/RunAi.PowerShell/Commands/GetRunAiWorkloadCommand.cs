@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Client;
+using RunAi.Client.Models;
+using RunAi.Client.Paging;
+using RunAi.PowerShell.Parameters;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Run:ai workloads: a filtered, sorted list streamed page by page, or workloads by id.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "RunAiWorkload", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(Workload), ParameterSetName = new[] { ListSet })]
+    [OutputType(typeof(WorkloadDetailed), ParameterSetName = new[] { ByIdSet })]
+    public sealed class GetRunAiWorkloadCommand : RunAiCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ByIdSet = "ById";
+
+        /// <summary>Workload ids; binds from the pipeline by property name (any object with an Id or WorkloadId).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("WorkloadId")]
+        [ValidateNotNullOrEmpty]
+        public Guid[] Id { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>Only workloads in this phase.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public RunAiPhase? Phase { get; set; }
+
+        /// <summary>Only workloads of this type (Training, Workspace, Inference, Distributed, …).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(WorkloadTypeCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string? Type { get; set; }
+
+        /// <summary>Only workloads of this project; wildcards allowed.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string? ProjectName { get; set; }
+
+        /// <summary>Only workloads whose name matches; wildcards allowed.</summary>
+        [Parameter(ParameterSetName = ListSet, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        /// <summary>Raw filterBy expressions (field, operator, value), all of which must hold: 'allocatedGPU>=4', 'createdAt&lt;=2026-01-01T00:00:00Z'.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateCount(1, 10)]
+        [ValidateWorkloadFilter]
+        public string[] Filter { get; set; } = Array.Empty<string>();
+
+        /// <summary>Free-text search.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Search { get; set; }
+
+        /// <summary>The field the server sorts by.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateSet(
+            "type", "name", "clusterId", "projectId", "projectName", "departmentId", "departmentName", "createdAt", "deletedAt",
+            "submittedBy", "phase", "completedAt", "nodepool", "distributedFramework", "allocatedGPU", "idleGpus", "idleAllocatedGpus",
+            "phaseUpdatedAt", "category", "priority", "totalPendingTimeSeconds", "totalRunningTimeSeconds", "priorityClassName",
+            "guaranteedRuntimeEndsAt", "aiApplicationId", "aiApplicationName")]
+        public string? SortBy { get; set; }
+
+        /// <summary>Sort descending (the default is ascending).</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Descending { get; set; }
+
+        /// <summary>Only deleted workloads.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter Deleted { get; set; }
+
+        /// <summary>Workloads per request, 1–500 (default 100). Larger pages mean fewer round trips.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        [ValidateRange(1, PagingOptions.MaxPageSize)]
+        public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in Id)
+                {
+                    Run(session, id, async (queue, token) =>
+                        queue.WriteObject(await session.Client.GetWorkloadAsync(id, token).ConfigureAwait(false)));
+                }
+
+                return;
+            }
+
+            var (query, clientMatches) = BuildQuery();
+            if (PagingParameters?.IncludeTotalCount == true)
+            {
+                WriteTotalCount(session, token => session.Client.CountWorkloadsAsync(query, token));
+            }
+
+            if (clientMatches.Count == 0)
+            {
+                Stream(session, null, token => session.Client.ListWorkloadsAsync(query, ToPaging(PagingParameters, PageSize), token));
+                return;
+            }
+
+            // Part of a wildcard can only be checked here: page through the server's narrower list, then skip and
+            // take among the workloads that match.
+            var paging = ToPaging(PagingParameters, PageSize);
+            Stream(session, null, token => Matching(session.Client.ListWorkloadsAsync(query, new PagingOptions { PageSize = PageSize }, token), clientMatches, paging, token));
+        }
+
+        private static async IAsyncEnumerable<Workload> Matching(
+            IAsyncEnumerable<Workload> source, List<Func<Workload, bool>> matches, PagingOptions paging, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var skipped = 0L;
+            var taken = 0L;
+            if (paging.First == 0)
+            {
+                yield break;
+            }
+
+            await foreach (var workload in source.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                if (!matches.All(match => match(workload)))
+                {
+                    continue;
+                }
+
+                if (skipped < paging.Skip)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                yield return workload;
+                if (++taken == paging.First)
+                {
+                    yield break;
+                }
+            }
+        }
+
+        private (WorkloadQuery Query, List<Func<Workload, bool>> ClientMatches) BuildQuery()
+        {
+            var query = new WorkloadQuery
+            {
+                Deleted = Deleted,
+                Search = Search,
+                SortBy = SortBy is null ? null : Client.FilterSyntax.WorkloadSortFields.First(f => string.Equals(f, SortBy, StringComparison.OrdinalIgnoreCase)),
+                SortOrder = Descending ? SortOrder.Descending : (SortOrder?)null,
+            };
+            var clientMatches = new List<Func<Workload, bool>>();
+            if (Phase is RunAiPhase phase)
+            {
+                query.Filters.Add("phase==" + phase);
+            }
+
+            if (Type != null)
+            {
+                query.Filters.Add("type==" + Type);
+            }
+
+            AddWildcard(query, clientMatches, "projectName", ProjectName, w => w.ProjectName);
+            AddWildcard(query, clientMatches, "name", Name, w => w.Name);
+            foreach (var expression in Filter)
+            {
+                query.Filters.Add(expression);
+            }
+
+            if (query.Filters.Count > 10)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"The API takes at most 10 filters; these parameters make {query.Filters.Count}."),
+                    Errors.ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, query.Filters.ToArray()));
+            }
+
+            return (query, clientMatches);
+        }
+
+        private static void AddWildcard(WorkloadQuery query, List<Func<Workload, bool>> clientMatches, string field, string? pattern, Func<Workload, string?> value)
+        {
+            if (pattern is null)
+            {
+                return;
+            }
+
+            var filter = NameFilter.For(field, pattern);
+            if (filter.ServerExpression.Length > 0)
+            {
+                query.Filters.Add(filter.ServerExpression);
+            }
+
+            if (filter.ClientMatch is WildcardPattern match)
+            {
+                clientMatches.Add(w => match.IsMatch(value(w) ?? string.Empty));
+            }
+        }
+    }
+}

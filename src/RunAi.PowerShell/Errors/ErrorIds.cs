@@ -1,0 +1,28 @@
+namespace RunAi.PowerShell.Errors
+{
+    /// <summary>Stable error ids: scripts match on these (<c>$_.FullyQualifiedErrorId -like 'NotFound,*'</c>), so they never change.</summary>
+    public static class ErrorIds
+    {
+        public const string NotConnected = "NotConnected";
+        public const string MissingBaseUri = "MissingBaseUri";
+        public const string MissingCredential = "MissingCredential";
+        public const string InvalidConnectionSettings = "InvalidConnectionSettings";
+        public const string UnencryptedConnection = "UnencryptedConnection";
+        public const string ConnectionVerificationFailed = "ConnectionVerificationFailed";
+        public const string InvalidRequest = "InvalidRequest";
+        public const string Unauthorized = "Unauthorized";
+        public const string TokenExpired = "TokenExpired";
+        public const string TokenRequestRejected = "TokenRequestRejected";
+        public const string Forbidden = "Forbidden";
+        public const string NotFound = "NotFound";
+        public const string TooManyRequests = "TooManyRequests";
+        public const string ServiceUnavailable = "ServiceUnavailable";
+        public const string RequestFailed = "RequestFailed";
+        public const string ConnectionFailed = "ConnectionFailed";
+        public const string CertificateNotTrusted = "CertificateNotTrusted";
+        public const string Timeout = "Timeout";
+        public const string InvalidResponse = "InvalidResponse";
+        public const string PagingFault = "PagingFault";
+        public const string InvalidArgument = "InvalidArgument";
+    }
+}

@@ -1,0 +1,36 @@
+using System.Linq;
+using Xunit;
+
+namespace RunAi.PowerShell.Tests;
+
+public sealed class ModuleTests
+{
+    private static readonly string[] Cmdlets =
+    {
+        "Connect-RunAi", "Disconnect-RunAi", "Get-RunAiContext", "Get-RunAiWorkload", "Get-RunAiWorkloadEvent", "Get-RunAiWorkloadHistory",
+    };
+
+    [Fact]
+    public void Manifest_passes_Test_ModuleManifest_and_exports_exactly_the_cmdlets()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run($"Test-ModuleManifest -Path '{PowerShellSession.ManifestPath}'");
+        Assert.Empty(result.Errors);
+        var exported = ps.Run("(Get-Module RunAi).ExportedCmdlets.Keys").Output.Select(o => o.BaseObject.ToString()).OrderBy(n => n).ToArray();
+        Assert.Equal(Cmdlets.OrderBy(n => n).ToArray(), exported);
+        Assert.Empty(ps.Run("(Get-Module RunAi).ExportedFunctions.Keys").Output);
+    }
+
+    [Fact]
+    public void Third_party_dlls_load_in_a_private_context_not_the_default_one()
+    {
+        using var ps = new PowerShellSession();
+        var contexts = ps.Run("""
+            [System.AppDomain]::CurrentDomain.GetAssemblies() |
+              Where-Object { $_.Location -like '*module*dependencies*' -or $_.Location -like '*module*RunAi.PowerShell.dll' } |
+              ForEach-Object { $ctx = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_); ($(if ($ctx -eq [System.Runtime.Loader.AssemblyLoadContext]::Default) { 'Default' } else { 'Private' })) + '|' + $_.GetName().Name }
+            """).Output.Select(o => o.BaseObject.ToString()!).ToList();
+        Assert.Contains(contexts, c => c.EndsWith("|RunAi.PowerShell", System.StringComparison.Ordinal));
+        Assert.All(contexts, c => Assert.NotEqual("Default", c.Split('|')[0]));
+    }
+}
