@@ -33,29 +33,28 @@ public sealed class PowerShellSession : IDisposable
     public Runspace Runspace => _runspace;
 
     /// <summary>Runs a script with -Verbose/-Debug streams captured; parameters become variables.</summary>
-    public PowerShellResult Run(string script, IDictionary<string, object?>? variables = null)
+    public PowerShellResult Run(string script, Dictionary<string, object?>? variables = null)
     {
         using var shell = CreateShell(script, variables);
         var output = shell.Invoke();
         return PowerShellResult.From(shell, output, null);
     }
 
-    /// <summary>Runs a script whose terminating error is captured instead of thrown.</summary>
-    public PowerShellResult RunCatching(string script, IDictionary<string, object?>? variables = null)
+    /// <summary>
+    /// Runs a script inside try/catch, as a user's script would, and captures the error that ended it: a
+    /// terminating error is caught there, a non-terminating one only reaches the error stream.
+    /// </summary>
+    public PowerShellResult RunCatching(string script, Dictionary<string, object?>? variables = null)
     {
-        using var shell = CreateShell(script, variables);
-        try
-        {
-            var output = shell.Invoke();
-            return PowerShellResult.From(shell, output, null);
-        }
-        catch (RuntimeException ex)
-        {
-            return PowerShellResult.From(shell, new Collection(), ex);
-        }
+        _runspace.SessionStateProxy.SetVariable("__terminating", null);
+        using var shell = CreateShell("try {\n" + script + "\n} catch { $global:__terminating = $_ }", variables);
+        var output = shell.Invoke();
+        var terminating = _runspace.SessionStateProxy.GetVariable("__terminating") as ErrorRecord
+            ?? (_runspace.SessionStateProxy.GetVariable("__terminating") as PSObject)?.BaseObject as ErrorRecord;
+        return PowerShellResult.From(shell, output, terminating);
     }
 
-    public System.Management.Automation.PowerShell CreateShell(string script, IDictionary<string, object?>? variables = null)
+    public System.Management.Automation.PowerShell CreateShell(string script, Dictionary<string, object?>? variables = null)
     {
         var shell = System.Management.Automation.PowerShell.Create();
         shell.Runspace = _runspace;
@@ -80,10 +79,6 @@ public sealed class PowerShellSession : IDisposable
 
         return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root from " + AppContext.BaseDirectory);
     }
-
-    private sealed class Collection : System.Collections.ObjectModel.Collection<PSObject>
-    {
-    }
 }
 
 /// <summary>Everything a pipeline produced: output, every stream, and a terminating error if one ended it.</summary>
@@ -95,12 +90,13 @@ public sealed class PowerShellResult
     public IReadOnlyList<string> Debug { get; private init; } = Array.Empty<string>();
     public IReadOnlyList<string> Warnings { get; private init; } = Array.Empty<string>();
     public IReadOnlyList<string> Information { get; private init; } = Array.Empty<string>();
-    public RuntimeException? Terminating { get; private init; }
+    /// <summary>The error that ended the script (caught by try/catch), if any.</summary>
+    public ErrorRecord? Terminating { get; private init; }
 
     /// <summary>Every error: the non-terminating ones and the terminating one.</summary>
-    public IEnumerable<ErrorRecord> AllErrors => Terminating?.ErrorRecord is ErrorRecord t ? Errors.Append(t) : Errors;
+    public IEnumerable<ErrorRecord> AllErrors => Terminating is ErrorRecord t ? Errors.Append(t) : Errors;
 
-    public static PowerShellResult From(System.Management.Automation.PowerShell shell, System.Collections.ObjectModel.Collection<PSObject> output, RuntimeException? terminating) => new()
+    public static PowerShellResult From(System.Management.Automation.PowerShell shell, System.Collections.ObjectModel.Collection<PSObject> output, ErrorRecord? terminating) => new()
     {
         Output = output.Where(o => o != null).ToList(),
         Errors = shell.Streams.Error.ToList(),

@@ -1,0 +1,168 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Xunit;
+
+namespace RunAi.PowerShell.Tests;
+
+[Collection("engine")]
+public sealed class SessionTests : IClassFixture<SimulatorFixture>
+{
+    private readonly SimulatorFixture _sim;
+
+    public SessionTests(SimulatorFixture sim)
+    {
+        _sim = sim;
+        _sim.Reset();
+    }
+
+    [Fact]
+    public void Connect_by_token_sets_the_current_session()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run("Connect-RunAi -BaseUri $uri -Token $token -PassThru; Get-RunAiContext", new() { ["uri"] = _sim.BaseUri, ["token"] = _sim.Token });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal("Token", result.Get<string>(1, "AuthenticationKind"));
+        Assert.Equal(_sim.BaseUri, result.Get<Uri>(1, "BaseUri"));
+        Assert.Contains(_sim.Simulator.Requests, r => r.Path == "/api/v1/workloads/count" && r.StatusCode == 200);
+    }
+
+    [Fact]
+    public void Connect_by_client_credentials_gets_a_token_from_the_token_endpoint()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run(
+            "$secret = [System.Net.NetworkCredential]::new('', $plain).SecurePassword; Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret $secret -PassThru",
+            new() { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId, ["plain"] = _sim.Simulator.Options.ClientSecret });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("ClientCredentials", result.Get<string>(0, "AuthenticationKind"));
+        Assert.NotNull(result.Output[0].Properties["TokenExpiresAt"].Value);
+        Assert.Single(_sim.Simulator.Requests, r => r.Path == "/api/v1/token" && r.StatusCode == 200);
+        Assert.Single(ps.Run("Get-RunAiWorkload -First 1").Output);
+    }
+
+    [Fact]
+    public void Connect_by_credential_uses_the_user_name_as_client_id()
+    {
+        using var ps = new PowerShellSession();
+        var credential = new PSCredential(_sim.Simulator.Options.ClientId, new System.Net.NetworkCredential("", _sim.Simulator.Options.ClientSecret).SecurePassword);
+        var result = ps.Run("Connect-RunAi -BaseUri $uri -Credential $cred -PassThru", new() { ["uri"] = _sim.BaseUri, ["cred"] = credential });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(_sim.Simulator.Options.ClientId, result.Get<string>(0, "ClientId"));
+    }
+
+    [Fact]
+    public void Connect_reads_the_environment_when_parameters_are_omitted()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run(
+            "$env:RUNAI_BASE_URL = $uri; $env:RUNAI_TOKEN = $token; try { Connect-RunAi -PassThru } finally { $env:RUNAI_BASE_URL = $null; $env:RUNAI_TOKEN = $null }",
+            new() { ["uri"] = _sim.BaseUri.ToString(), ["token"] = _sim.Token });
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("Token", result.Get<string>(0, "AuthenticationKind"));
+    }
+
+    [Fact]
+    public void Wrong_credentials_fail_connect_with_a_clear_terminating_error()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret 'wrong-secret'", new() { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId });
+
+        var error = Assert.IsType<ErrorRecord>(result.Terminating);
+        Assert.StartsWith("TokenRequestRejected,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.DoesNotContain("wrong-secret", error.ToString(), StringComparison.Ordinal);
+        Assert.Empty(ps.Run("Get-RunAiContext").Output);
+    }
+
+    [Fact]
+    public void Wrong_token_fails_connect_as_unauthorized()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -Token 'not-a-token'", new() { ["uri"] = _sim.BaseUri });
+
+        var error = Assert.IsType<ErrorRecord>(result.Terminating);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Contains("Connect-RunAi", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrong_url_fails_connect_as_a_connection_error()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.RunCatching("Connect-RunAi -BaseUri 'http://127.0.0.1:1/' -Token 'x' -MaxRetryCount 0");
+
+        var error = Assert.IsType<ErrorRecord>(result.Terminating);
+        Assert.StartsWith("ConnectionFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+    }
+
+    [Fact]
+    public void Not_connected_is_a_terminating_error()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.RunCatching("Get-RunAiWorkload");
+
+        var error = Assert.IsType<ErrorRecord>(result.Terminating);
+        Assert.StartsWith("NotConnected,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public void Disconnect_forgets_the_session()
+    {
+        using var ps = _sim.Connected();
+        ps.Run("Disconnect-RunAi");
+
+        Assert.Empty(ps.Run("Get-RunAiContext").Output);
+        Assert.StartsWith("NotConnected,", ps.RunCatching("Get-RunAiWorkload -First 1").Terminating!.FullyQualifiedErrorId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Secrets_never_show_in_verbose_debug_errors_or_the_session()
+    {
+        using var ps = new PowerShellSession();
+        var secret = _sim.Simulator.Options.ClientSecret;
+        var script = """
+            function Show($o) { $o.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }; "$o" }
+            $s = Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret $secret -PassThru -Verbose -Debug
+            Show $s
+            Show (Get-RunAiContext -Verbose -Debug)
+            Get-RunAiWorkload -First 2 -Verbose -Debug | Get-RunAiWorkloadEvent -Verbose -Debug -First 1
+            Get-RunAiWorkload -Id ([guid]::NewGuid()) -Verbose -Debug
+            Show (Connect-RunAi -BaseUri $uri -Token $token -PassThru -Verbose -Debug)
+            Get-RunAiWorkload -First 1 -Verbose -Debug
+            """;
+        var result = ps.Run(script, new() { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId, ["secret"] = secret, ["token"] = _sim.Token });
+
+        Assert.True(result.Verbose.Count > 0, string.Join("\n", result.Errors));
+        Assert.NotEmpty(result.Debug);
+        Assert.NotEmpty(result.Errors);
+        var issued = _sim.Simulator.Requests.Select(r => r.Authorization).Where(a => a != null).Select(a => a!.Replace("Bearer ", "", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(issued.Contains(_sim.Token), string.Join("\n", result.Errors) + string.Join("\n", _sim.Simulator.Requests.Select(r => r.Path + " " + r.StatusCode + " " + r.Authorization)));
+        Assert.True(issued.Count >= 2, "expected an issued token and the static token");
+        var everything = string.Join("\n", result.Output.Select(o => o.ToString())
+            .Concat(result.Verbose).Concat(result.Debug).Concat(result.Warnings)
+            .Concat(result.Errors.SelectMany(ErrorText)));
+        foreach (var value in issued.Append(secret))
+        {
+            Assert.DoesNotContain(value, everything, StringComparison.Ordinal);
+        }
+    }
+
+    private static string[] ErrorText(ErrorRecord error)
+    {
+        var texts = new System.Collections.Generic.List<string> { error.ToString(), error.ErrorDetails?.Message ?? "", error.ErrorDetails?.RecommendedAction ?? "", error.TargetObject?.ToString() ?? "" };
+        for (var e = error.Exception; e != null; e = e.InnerException)
+        {
+            texts.Add(e.ToString());
+        }
+
+        return texts.ToArray();
+    }
+}

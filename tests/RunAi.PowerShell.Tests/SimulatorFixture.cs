@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using RunAi.Simulator;
+using Xunit;
+
+namespace RunAi.PowerShell.Tests;
+
+/// <summary>A simulator on a free loopback port for one test class; stopped when the class is done.</summary>
+public class SimulatorFixture : IAsyncLifetime
+{
+    protected virtual int WorkloadCount => 2345;
+
+    public SimulatorHost Simulator { get; private set; } = null!;
+
+    public Uri BaseUri => Simulator.BaseUri;
+
+    public string Token => Simulator.Options.StaticToken;
+
+    public async Task InitializeAsync() => Simulator = await SimulatorHost.StartAsync(new SimulatorOptions { WorkloadCount = WorkloadCount });
+
+    public async Task DisposeAsync() => await Simulator.DisposeAsync();
+
+    /// <summary>Resets every fault knob and the request log between tests.</summary>
+    public void Reset()
+    {
+        var o = Simulator.Options;
+        o.Latency = TimeSpan.Zero;
+        o.TooManyRequestsEvery = 0;
+        o.ServiceUnavailableEvery = 0;
+        o.TruncateBodyEvery = 0;
+        o.RetryAfterSeconds = 1;
+        o.Override = null;
+        o.PartialMetrics = false;
+        Simulator.ResetFaultCounter();
+        Simulator.ClearRequests();
+    }
+
+    public IReadOnlyList<RecordedRequest> ApiRequests(string pathPrefix) =>
+        Simulator.Requests.Where(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
+
+    /// <summary>Ids of listed (not deleted) workloads in the given phase.</summary>
+    public IReadOnlyList<Guid> WorkloadIdsInPhase(string phase) =>
+        Enumerable.Range(0, Simulator.Data.WorkloadCount)
+            .Where(i => !Simulator.Data.IsDeleted(i) && Simulator.Data.GetWorkloadPhase(i) == phase)
+            .Select(i => Simulator.Data.GetWorkloadId(i))
+            .ToList();
+
+    /// <summary>A session connected with the static token.</summary>
+    public PowerShellSession Connected(string extra = "")
+    {
+        var ps = new PowerShellSession();
+        ps.Run($"Connect-RunAi -BaseUri '{BaseUri}' -Token '{Token}' {extra}".TrimEnd());
+        return ps;
+    }
+}

@@ -1,0 +1,222 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using Xunit;
+
+namespace RunAi.PowerShell.Tests;
+
+[Collection("engine")]
+public sealed class WorkloadCommandTests : IClassFixture<SimulatorFixture>, IDisposable
+{
+    private readonly SimulatorFixture _sim;
+    private readonly PowerShellSession _ps;
+
+    public WorkloadCommandTests(SimulatorFixture sim)
+    {
+        _sim = sim;
+        _sim.Reset();
+        _ps = sim.Connected();
+        _sim.Simulator.ClearRequests();
+    }
+
+    public void Dispose() => _ps.Dispose();
+
+    [Fact]
+    public void Listing_2345_workloads_at_page_size_100_streams_every_one_once_in_order()
+    {
+        var result = _ps.Run("Get-RunAiWorkload -PageSize 100");
+
+        Assert.Empty(result.Errors);
+        var ids = result.All<Guid>("Id").ToList();
+        var expected = Enumerable.Range(0, _sim.Simulator.Data.WorkloadCount)
+            .Where(i => !_sim.Simulator.Data.IsDeleted(i))
+            .Select(i => _sim.Simulator.Data.GetWorkloadId(i)).ToList();
+        Assert.Equal(expected, ids);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var pages = _sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").ToList();
+        Assert.Equal((expected.Count + 99) / 100, pages.Count);
+        Assert.All(pages, p => Assert.Equal("100", p.Query["limit"].Single()));
+    }
+
+    [Fact]
+    public void Workloads_are_typed_objects_with_the_default_view()
+    {
+        var result = _ps.Run("Get-RunAiWorkload -First 2");
+
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal("RunAi.Client.Models.Workload", result.Output[0].TypeNames[0]);
+        Assert.IsType<Guid>(result.Output[0].Properties["Id"].Value);
+        Assert.IsType<DateTimeOffset>(result.Output[0].Properties["CreatedAt"].Value);
+        var views = _ps.Run("(Get-Module RunAi).ExportedFormatFiles");
+        Assert.Single(views.Output);
+    }
+
+    [Fact]
+    public void First_3_makes_one_request_for_exactly_3()
+    {
+        var result = _ps.Run("Get-RunAiWorkload -First 3");
+
+        Assert.Equal(3, result.Output.Count);
+        var request = Assert.Single(_sim.ApiRequests("/api/v1/workloads"));
+        Assert.Equal("3", request.Query["limit"].Single());
+        Assert.Equal("0", request.Query["offset"].Single());
+    }
+
+    [Fact]
+    public void Skip_becomes_the_offset_and_the_last_request_asks_only_for_what_is_needed()
+    {
+        var result = _ps.Run("Get-RunAiWorkload -Skip 10 -First 250 -PageSize 100");
+
+        Assert.Equal(250, result.Output.Count);
+        var requests = _sim.ApiRequests("/api/v1/workloads");
+        Assert.Equal(new[] { "10", "110", "210" }, requests.Select(r => r.Query["offset"].Single()));
+        Assert.Equal(new[] { "100", "100", "50" }, requests.Select(r => r.Query["limit"].Single()));
+    }
+
+    [Fact]
+    public void Filters_search_and_sorting_reach_the_server()
+    {
+        var result = _ps.Run("Get-RunAiWorkload -Phase Failed -Type Training -ProjectName 'team-*' -Search job -SortBy createdAt -Descending -Filter 'allocatedGPU>=0' -First 5");
+
+        Assert.Empty(result.Errors);
+        var request = _sim.ApiRequests("/api/v1/workloads").First();
+        var filters = request.Query["filterBy"].Single().Split(',');
+        Assert.Contains("phase==Failed", filters);
+        Assert.Contains("type==Training", filters);
+        Assert.Contains("projectName=^team-", filters);
+        Assert.Contains("allocatedGPU>=0", filters);
+        Assert.Equal("createdAt", request.Query["sortBy"].Single());
+        Assert.Equal("desc", request.Query["sortOrder"].Single());
+        Assert.Equal("job", request.Query["search"].Single());
+        Assert.All(result.Output, w => Assert.Equal("Failed", w.Properties["Phase"].Value));
+        var created = result.All<DateTimeOffset>("CreatedAt").ToList();
+        Assert.Equal(created.OrderByDescending(c => c), created);
+    }
+
+    [Fact]
+    public void Name_wildcards_the_server_cannot_express_are_matched_here()
+    {
+        var name = _sim.Simulator.Data.GetWorkloadName(7);
+        var pattern = name.Substring(0, 3) + "*" + name.Substring(name.Length - 2);
+        var result = _ps.Run($"Get-RunAiWorkload -Name '{pattern}'");
+
+        Assert.Empty(result.Errors);
+        Assert.NotEmpty(result.Output);
+        var wildcard = new WildcardPattern(pattern, WildcardOptions.IgnoreCase);
+        Assert.All(result.All<string>("Name"), n => Assert.True(wildcard.IsMatch(n), n));
+        Assert.Contains(name, result.All<string>("Name"));
+    }
+
+    [Fact]
+    public void IncludeTotalCount_uses_the_count_endpoint()
+    {
+        var result = _ps.Run("Get-RunAiWorkload -Phase Running -First 1 -IncludeTotalCount");
+
+        Assert.Empty(result.Errors);
+        var count = _sim.ApiRequests("/api/v1/workloads/count").Single();
+        Assert.Equal("phase==Running", count.Query["filterBy"].Single());
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal((ulong)_sim.WorkloadIdsInPhase("Running").Count, result.Output[0].BaseObject);
+    }
+
+    [Fact]
+    public void Failed_workloads_pipe_into_their_events()
+    {
+        var failed = _sim.WorkloadIdsInPhase("Failed").Take(3).ToList();
+        var result = _ps.Run("Get-RunAiWorkload -Phase Failed -First 3 | Get-RunAiWorkloadEvent");
+
+        Assert.Empty(result.Errors);
+        var expectedCount = failed.Sum(id => _sim.Simulator.Data.GetEventCount(id));
+        Assert.Equal(expectedCount, result.Output.Count);
+        Assert.Equal(failed, result.All<Guid>("WorkloadId").Distinct());
+        Assert.All(result.Output, e => Assert.Equal("RunAi.Client.Models.WorkloadEvent", e.TypeNames[0]));
+        Assert.Equal(3, _sim.ApiRequests("/api/v1/workloads/").Count(r => r.Path.EndsWith("/events", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Events_are_newest_first_unless_ascending_is_asked()
+    {
+        var id = _sim.WorkloadIdsInPhase("Running").First();
+        var newest = _ps.Run($"Get-RunAiWorkloadEvent -WorkloadId {id}").All<DateTimeOffset>("CreatedAt").ToList();
+        var oldest = _ps.Run($"Get-RunAiWorkloadEvent -WorkloadId {id} -Ascending").All<DateTimeOffset>("CreatedAt").ToList();
+
+        Assert.Equal(newest.OrderByDescending(t => t), newest);
+        Assert.Equal(oldest.OrderBy(t => t), oldest);
+        Assert.Contains(_sim.Simulator.Requests, r => r.Path.EndsWith("/events", StringComparison.Ordinal) && r.Query.TryGetValue("sortOrder", out var v) && v.Single() == "asc");
+    }
+
+    [Fact]
+    public void History_pipes_from_workloads_and_carries_the_workload_id()
+    {
+        var result = _ps.Run("Get-RunAiWorkload -First 2 | Get-RunAiWorkloadHistory");
+
+        Assert.Empty(result.Errors);
+        Assert.NotEmpty(result.Output);
+        Assert.Equal(2, result.All<Guid>("WorkloadId").Distinct().Count());
+        Assert.All(result.Output, r => Assert.Contains(r.Properties["RecordType"].Value as string, new[] { "Event", "PhaseUpdate" }));
+    }
+
+    [Fact]
+    public void A_missing_id_among_several_is_a_non_terminating_ObjectNotFound_and_the_others_come_out()
+    {
+        var ids = _sim.Simulator.Data.WorkloadIds.Take(2).ToList();
+        var missing = Guid.NewGuid();
+        var result = _ps.Run($"Get-RunAiWorkload -Id {ids[0]},{missing},{ids[1]}");
+
+        Assert.Equal(ids, result.All<Guid>("Id"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.StartsWith("NotFound,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(missing, error.TargetObject);
+    }
+
+    [Fact]
+    public void Ids_bind_from_the_pipeline_by_property_name()
+    {
+        var result = _ps.Run("Get-RunAiWorkload -First 2 | Get-RunAiWorkload");
+
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal("RunAi.Client.Models.WorkloadDetailed", result.Output[0].TypeNames[0]);
+    }
+
+    [Fact]
+    public void Too_many_requests_and_service_unavailable_are_retried()
+    {
+        _sim.Simulator.Options.TooManyRequestsEvery = 2;
+        _sim.Simulator.Options.ServiceUnavailableEvery = 3;
+        _sim.Simulator.Options.RetryAfterSeconds = 0;
+        var result = _ps.Run("Get-RunAiWorkload -First 500 -PageSize 100");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(500, result.All<Guid>("Id").Distinct().Count());
+        Assert.Contains(_sim.Simulator.Requests, r => r.StatusCode == 429);
+        Assert.Contains(_sim.Simulator.Requests, r => r.StatusCode == 503);
+    }
+
+    [Fact]
+    public void StopProcessing_ends_a_hanging_request_within_a_second()
+    {
+        _sim.Simulator.Options.Latency = TimeSpan.FromMinutes(10);
+        using var shell = _ps.CreateShell("Get-RunAiWorkload");
+        var running = shell.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_sim.Simulator.ApiRequestCount == 0 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.True(_sim.Simulator.ApiRequestCount > 0, "the request never reached the server");
+        var clock = Stopwatch.StartNew();
+        shell.Stop();
+        clock.Stop();
+
+        Assert.True(running.IsCompleted);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed.TotalMilliseconds} ms");
+        _sim.Simulator.Options.Latency = TimeSpan.Zero;
+        var after = _ps.Run("Get-RunAiWorkload -First 1");
+        Assert.Single(after.Output);
+    }
+}
