@@ -1,0 +1,74 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates the RunAi module.
+.EXAMPLE
+    ./build.ps1            # Build: assembles module/ so Import-Module ./RunAi.psd1 works
+.EXAMPLE
+    ./build.ps1 Test       # dotnet test, then the Pester suites where Pester 5 is installed
+.EXAMPLE
+    ./build.ps1 Demo       # starts the simulator, connects, shows workloads and their events, stops it
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Debug'
+)
+
+$ErrorActionPreference = 'Stop'
+$root = $PSScriptRoot
+$solution = Join-Path $root 'RunAi.PowerShell.sln'
+
+function Invoke-Build {
+    dotnet build $solution --configuration $Configuration
+    if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
+}
+
+function Invoke-Test {
+    dotnet test $solution --configuration $Configuration
+    if ($LASTEXITCODE) { throw "dotnet test failed ($LASTEXITCODE)" }
+
+    $pester = Get-Module Pester -ListAvailable | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $pester) {
+        Write-Warning 'Pester 5 is not installed; skipping tests/pester (Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser).'
+        return
+    }
+
+    # A separate process: the module's dlls stay loaded in a process once imported.
+    pwsh -NoProfile -Command "Import-Module Pester -MinimumVersion 5.0; `$r = Invoke-Pester -Path '$root/tests/pester' -Output Detailed -PassThru; exit `$r.FailedCount"
+    if ($LASTEXITCODE) { throw "Pester: $LASTEXITCODE failed" }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    . (Join-Path $root 'tests/pester/Simulator.ps1')
+    $sim = Start-RunAiSimulator -Workloads 500
+    try {
+        Write-Host "Simulator: $($sim.BaseUri)"
+        Import-Module (Join-Path $root 'RunAi.psd1') -Force
+        Connect-RunAi -BaseUri $sim.BaseUri -ClientId $sim.ClientId -ClientSecret $sim.ClientSecret
+        Get-RunAiContext | Format-List
+
+        Write-Host 'Get-RunAiWorkload -First 10' -ForegroundColor Cyan
+        Get-RunAiWorkload -First 10 | Format-Table
+
+        Write-Host 'Get-RunAiWorkload -Phase Failed -First 2 | Get-RunAiWorkloadEvent' -ForegroundColor Cyan
+        Get-RunAiWorkload -Phase Failed -First 2 | Get-RunAiWorkloadEvent | Format-Table
+
+        Write-Host 'Get-RunAiWorkload -First 1 | Get-RunAiWorkloadHistory' -ForegroundColor Cyan
+        Get-RunAiWorkload -First 1 | Get-RunAiWorkloadHistory | Format-Table
+    }
+    finally {
+        Disconnect-RunAi
+        $sim | Stop-RunAiSimulator
+    }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+}
