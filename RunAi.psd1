@@ -17,6 +17,17 @@
         'Get-RunAiWorkload'
         'Get-RunAiWorkloadEvent'
         'Get-RunAiWorkloadHistory'
+        'Get-RunAiWorkloadTelemetry'
+        'Get-RunAiWorkloadMetric'
+        'Get-RunAiWorkloadEndpoint'
+        'Get-RunAiWorkloadElement'
+        'Get-RunAiWorkloadElementCount'
+        'Get-RunAiInferenceRevision'
+        'Get-RunAiInferenceRevisionCount'
+        'Get-RunAiPod'
+        'Get-RunAiPodCount'
+        'Get-RunAiPodMetric'
+        'Invoke-RunAiRestMethod'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -29,6 +29,12 @@ namespace RunAi.Client
             "guaranteedRuntimeEndsAt", "aiApplicationId", "aiApplicationName",
         };
 
+        /// <summary>The fields a pod list or count can be filtered on (from the OpenAPI document).</summary>
+        public static readonly IReadOnlyList<string> PodFields = new[]
+        {
+            "clusterId", "workloadId", "revisionId", "nodeName", "currentNodepool", "createdAt", "completedAt", "deletedAt",
+        };
+
         /// <summary>
         /// Checks <paramref name="expression"/> against the grammar for <paramref name="fields"/>. Returns null when it
         /// is valid, else a sentence saying what is wrong.

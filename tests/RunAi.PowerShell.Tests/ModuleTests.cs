@@ -5,20 +5,24 @@ namespace RunAi.PowerShell.Tests;
 
 public sealed class ModuleTests
 {
-    private static readonly string[] Cmdlets =
-    {
-        "Connect-RunAi", "Disconnect-RunAi", "Get-RunAiContext", "Get-RunAiWorkload", "Get-RunAiWorkloadEvent", "Get-RunAiWorkloadHistory",
-    };
-
     [Fact]
     public void Manifest_passes_Test_ModuleManifest_and_exports_exactly_the_cmdlets()
     {
         using var ps = new PowerShellSession();
         var result = ps.Run($"Test-ModuleManifest -Path '{PowerShellSession.ManifestPath}'");
         Assert.Empty(result.Errors);
-        var exported = ps.Run("(Get-Module RunAi).ExportedCmdlets.Keys").Output.Select(o => o.BaseObject.ToString()).OrderBy(n => n).ToArray();
-        Assert.Equal(Cmdlets.OrderBy(n => n).ToArray(), exported);
+
+        // Every cmdlet class in the assembly is exported, and nothing else is.
+        var defined = ps.Run("""
+            (Get-Command Connect-RunAi).ImplementingType.Assembly.GetTypes() |
+              ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+              ForEach-Object { $_.VerbName + '-' + $_.NounName }
+            """).Output.Select(o => o.BaseObject.ToString()).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+        var exported = ps.Run("(Get-Module RunAi).ExportedCmdlets.Keys").Output.Select(o => o.BaseObject.ToString()).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(17, defined.Length);
+        Assert.Equal(defined, exported);
         Assert.Empty(ps.Run("(Get-Module RunAi).ExportedFunctions.Keys").Output);
+        Assert.All(exported, name => Assert.Matches("^(Get|Connect|Disconnect|Invoke)-RunAi[A-Za-z]*$", name));
     }
 
     [Fact]

@@ -17,6 +17,16 @@ namespace RunAi.Client.Json
     [JsonSerializable(typeof(TokenRequest))]
     [JsonSerializable(typeof(TokenResponse))]
     [JsonSerializable(typeof(ApiErrorBody))]
+    [JsonSerializable(typeof(TelemetryResponse))]
+    [JsonSerializable(typeof(MetricsResponse))]
+    [JsonSerializable(typeof(EndpointsResponse))]
+    [JsonSerializable(typeof(ElementsPage))]
+    [JsonSerializable(typeof(WorkloadElementCount))]
+    [JsonSerializable(typeof(RevisionsResponse))]
+    [JsonSerializable(typeof(Revision))]
+    [JsonSerializable(typeof(PodsPage))]
+    [JsonSerializable(typeof(System.Collections.Generic.List<ClusterPod>))]
+    [JsonSerializable(typeof(System.Text.Json.JsonElement))]
     internal sealed partial class RunAiJsonContext : JsonSerializerContext
     {
     }

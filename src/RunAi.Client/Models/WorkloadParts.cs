@@ -146,6 +146,10 @@ namespace RunAi.Client.Models
     /// <summary>A network endpoint of a workload (schema <c>Endpoint</c>).</summary>
     public sealed class WorkloadEndpoint : RunAiObject
     {
+        /// <summary>The workload the endpoint was listed for (set by the client; null inside a workload object).</summary>
+        [System.Text.Json.Serialization.JsonIgnore]
+        public Guid? WorkloadId { get; set; }
+
         public string? Host { get; set; }
         public int? Port { get; set; }
         public string? Path { get; set; }

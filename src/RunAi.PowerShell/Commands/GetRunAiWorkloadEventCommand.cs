@@ -7,17 +7,28 @@ using RunAi.Client.Paging;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets the events of workloads, newest first; pipe workloads in.</para>
+    /// <para type="synopsis">Gets the events of workloads or inference revisions, newest first; pipe workloads or revisions in.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "RunAiWorkloadEvent", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "RunAiWorkloadEvent", DefaultParameterSetName = RevisionSet, SupportsPaging = true)]
     [OutputType(typeof(WorkloadEvent))]
     public sealed class GetRunAiWorkloadEventCommand : RunAiCmdlet
     {
+        private const string WorkloadSet = "Workload";
+
+        // The default set, so a piped revision (which also carries WorkloadId) binds by RevisionId; a workload, which
+        // has no RevisionId, falls back to the Workload set.
+        private const string RevisionSet = "Revision";
+
         /// <summary>The workloads whose events to get; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>The inference revisions whose events to get; binds from a revision's RevisionId on the pipeline.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = RevisionSet)]
+        [ValidateNotNullOrEmpty]
+        public Guid[] RevisionId { get; set; } = Array.Empty<Guid>();
 
         /// <summary>Oldest first (the API's default is newest first).</summary>
         [Parameter]
@@ -40,6 +51,16 @@ namespace RunAi.PowerShell.Commands
         {
             var session = ResolveSession();
             var order = Ascending ? SortOrder.Ascending : (SortOrder?)null;
+            if (ParameterSetName == RevisionSet)
+            {
+                foreach (var id in RevisionId)
+                {
+                    Stream(session, id, token => session.Client.ListRevisionEventsAsync(id, order, ToPaging(PagingParameters, PageSize), cancellationToken: token));
+                }
+
+                return;
+            }
+
             foreach (var id in WorkloadId)
             {
                 Stream(session, id, token => session.Client.ListWorkloadEventsAsync(id, order, ToPaging(PagingParameters, PageSize), token));

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Client.Http;
+using RunAi.Client.Json;
+using RunAi.Client.Models;
+using RunAi.Client.Paging;
+
+namespace RunAi.Client
+{
+    public sealed partial class RunAiClient
+    {
+        private const string PodsPath = WorkloadsPath + "/pods";
+
+        /// <summary>Streams the pods of all workloads (<c>GET /api/v1/workloads/pods</c>), page by page.</summary>
+        public IAsyncEnumerable<Pod> ListPodsAsync(PodQuery? query = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new PodQuery();
+            return Pager.StreamAsync<Pod>(
+                "pods", "/" + PodsPath, paging ?? new PagingOptions(),
+                async (offset, limit, token) =>
+                {
+                    var uri = new QueryBuilder(PodsPath)
+                        .Add("deleted", query.Deleted)
+                        .Add("offset", offset)
+                        .Add("limit", limit)
+                        .Add("sortOrder", SortOrderText(query.SortOrder))
+                        .Add("sortBy", query.SortBy)
+                        .AddJoined("filterBy", query.Filters.ToList())
+                        .Add("verbosity", query.FullVerbosity ? "full" : null)
+                        .Add("completed", query.Completed is bool completed ? (completed ? "true" : "false") : null)
+                        .Add("search", query.Search);
+                    var page = await GetAsync(uri, RunAiJsonContext.Default.PodsPage, token).ConfigureAwait(false);
+                    return new Page<Pod>(page.Pods, page.Next);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Counts pods matching the same filters as a list (<c>GET /api/v1/workloads/pods/count</c>).</summary>
+        public async Task<long> CountPodsAsync(PodQuery? query = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new PodQuery();
+            var uri = new QueryBuilder(PodsPath + "/count")
+                .Add("deleted", query.Deleted)
+                .AddJoined("filterBy", query.Filters.ToList())
+                .Add("search", query.Search);
+            var answer = await GetAsync(uri, RunAiJsonContext.Default.CountResponse, cancellationToken).ConfigureAwait(false);
+            return answer.Count;
+        }
+
+        /// <summary>Streams a workload's pods (<c>GET /api/v1/workloads/{workloadId}/pods</c>).</summary>
+        public IAsyncEnumerable<Pod> ListWorkloadPodsAsync(
+            Guid workloadId, bool deleted = false, string? search = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
+        {
+            var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/pods";
+            return Pager.StreamAsync<Pod>(
+                "pods of workload " + workloadId, "/" + path, paging ?? new PagingOptions(),
+                async (offset, limit, token) =>
+                {
+                    var uri = new QueryBuilder(path).Add("deleted", deleted).Add("offset", offset).Add("limit", limit).Add("search", search);
+                    var page = await GetAsync(uri, RunAiJsonContext.Default.PodsPage, token).ConfigureAwait(false);
+                    return new Page<Pod>(page.Pods, page.Next);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Gets a pod's metric samples (<c>GET /api/v1/workloads/{workloadId}/pods/{podId}/metrics</c>).</summary>
+        public async Task<MetricResult> GetPodMetricsAsync(Guid workloadId, Guid podId, MetricQuery query, CancellationToken cancellationToken = default)
+        {
+            if (query is null)
+            {
+                throw new ArgumentNullException(nameof(query));
+            }
+
+            var uri = MetricsUri(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/pods/" + QueryBuilder.Segment(podId) + "/metrics", query);
+            var (status, answer) = await SendWithStatusAsync(HttpMethod.Get, uri.ToUri(), null, RunAiJsonContext.Default.MetricsResponse, cancellationToken).ConfigureAwait(false);
+            return ToMetricResult(workloadId, podId, query, status, answer);
+        }
+
+        /// <summary>Lists a cluster's pods through the deprecated <c>GET /v1/k8s/clusters/{uuid}/pods</c>; use <see cref="ListPodsAsync"/>.</summary>
+        public async Task<IReadOnlyList<ClusterPod>> ListClusterPodsAsync(Guid clusterId, CancellationToken cancellationToken = default)
+        {
+            var uri = new QueryBuilder("v1/k8s/clusters/" + QueryBuilder.Segment(clusterId) + "/pods");
+            return await GetAsync(uri, RunAiJsonContext.Default.ListClusterPod, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Client.Http;
+using RunAi.Client.Json;
+using RunAi.Client.Models;
+using RunAi.Client.Paging;
+
+namespace RunAi.Client
+{
+    public sealed partial class RunAiClient
+    {
+        private const string InferencesPath = WorkloadsPath + "/inferences";
+        private const string RevisionsPath = InferencesPath + "/revisions";
+
+        /// <summary>Lists an inference workload's revisions (<c>GET /api/v1/workloads/inferences/{workloadId}/revisions</c>).</summary>
+        public async Task<IReadOnlyList<Revision>> ListRevisionsAsync(Guid workloadId, bool deleted = false, CancellationToken cancellationToken = default)
+        {
+            var uri = new QueryBuilder(InferencesPath + "/" + QueryBuilder.Segment(workloadId) + "/revisions").Add("deleted", deleted);
+            var answer = await GetAsync(uri, RunAiJsonContext.Default.RevisionsResponse, cancellationToken).ConfigureAwait(false);
+            return answer.Revisions ?? new List<Revision>();
+        }
+
+        /// <summary>Counts an inference workload's revisions (<c>GET /api/v1/workloads/inferences/{workloadId}/revisions/count</c>).</summary>
+        public async Task<long> CountRevisionsAsync(Guid workloadId, bool deleted = false, CancellationToken cancellationToken = default)
+        {
+            var uri = new QueryBuilder(InferencesPath + "/" + QueryBuilder.Segment(workloadId) + "/revisions/count").Add("deleted", deleted);
+            var answer = await GetAsync(uri, RunAiJsonContext.Default.CountResponse, cancellationToken).ConfigureAwait(false);
+            return answer.Count;
+        }
+
+        /// <summary>Gets one revision (<c>GET /api/v1/workloads/inferences/revisions/{revisionId}</c>).</summary>
+        public Task<Revision> GetRevisionAsync(Guid revisionId, CancellationToken cancellationToken = default) =>
+            GetAsync(new QueryBuilder(RevisionsPath + "/" + QueryBuilder.Segment(revisionId)), RunAiJsonContext.Default.Revision, cancellationToken);
+
+        /// <summary>
+        /// Streams a revision's events (<c>GET /api/v1/workloads/inferences/revisions/{revisionId}/events</c>); newest first by default.
+        /// <paramref name="workloadId"/>, when known, is set on each event.
+        /// </summary>
+        public IAsyncEnumerable<WorkloadEvent> ListRevisionEventsAsync(
+            Guid revisionId, SortOrder? sortOrder = null, PagingOptions? paging = null, Guid? workloadId = null, CancellationToken cancellationToken = default)
+        {
+            var path = RevisionsPath + "/" + QueryBuilder.Segment(revisionId) + "/events";
+            return Pager.StreamAsync<WorkloadEvent>(
+                "events of revision " + revisionId, "/" + path, paging ?? new PagingOptions(),
+                async (offset, limit, token) =>
+                {
+                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit).Add("sortOrder", SortOrderText(sortOrder));
+                    var page = await GetAsync(uri, RunAiJsonContext.Default.EventsPage, token).ConfigureAwait(false);
+                    foreach (var item in page.Events ?? Enumerable.Empty<WorkloadEvent>())
+                    {
+                        item.RevisionId = revisionId;
+                        item.WorkloadId = workloadId;
+                    }
+
+                    return new Page<WorkloadEvent>(page.Events, page.Next);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Streams a revision's history (<c>GET /api/v1/workloads/inferences/revisions/{revisionId}/history</c>).</summary>
+        public IAsyncEnumerable<HistoryRecord> ListRevisionHistoryAsync(
+            Guid revisionId, PagingOptions? paging = null, Guid? workloadId = null, CancellationToken cancellationToken = default)
+        {
+            var path = RevisionsPath + "/" + QueryBuilder.Segment(revisionId) + "/history";
+            return Pager.StreamAsync<HistoryRecord>(
+                "history of revision " + revisionId, "/" + path, paging ?? new PagingOptions(),
+                async (offset, limit, token) =>
+                {
+                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit);
+                    var page = await GetAsync(uri, RunAiJsonContext.Default.HistoryPage, token).ConfigureAwait(false);
+                    foreach (var item in page.Records ?? Enumerable.Empty<HistoryRecord>())
+                    {
+                        item.RevisionId = revisionId;
+                        item.WorkloadId = workloadId;
+                    }
+
+                    return new Page<HistoryRecord>(page.Records, page.Next);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Lists a revision's pods (<c>GET /api/v1/workloads/inferences/revisions/{revisionId}/pods</c>; the API does not page it).</summary>
+        public async Task<IReadOnlyList<Pod>> ListRevisionPodsAsync(Guid revisionId, bool deleted = false, CancellationToken cancellationToken = default)
+        {
+            var uri = new QueryBuilder(RevisionsPath + "/" + QueryBuilder.Segment(revisionId) + "/pods").Add("deleted", deleted);
+            var answer = await GetAsync(uri, RunAiJsonContext.Default.PodsPage, cancellationToken).ConfigureAwait(false);
+            return answer.Pods ?? new List<Pod>();
+        }
+    }
+}

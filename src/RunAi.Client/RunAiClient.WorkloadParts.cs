@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Client.Http;
+using RunAi.Client.Json;
+using RunAi.Client.Models;
+using RunAi.Client.Paging;
+
+namespace RunAi.Client
+{
+    public sealed partial class RunAiClient
+    {
+        /// <summary>Gets workload telemetry (<c>GET /api/v1/workloads/telemetry</c>), one object per value.</summary>
+        public async Task<IReadOnlyList<TelemetryValue>> GetWorkloadTelemetryAsync(TelemetryQuery query, CancellationToken cancellationToken = default)
+        {
+            if (query is null)
+            {
+                throw new ArgumentNullException(nameof(query));
+            }
+
+            var uri = new QueryBuilder(WorkloadsPath + "/telemetry")
+                .Add("clusterId", query.ClusterId?.ToString("D"))
+                .Add("nodepoolName", query.NodepoolName)
+                .Add("departmentId", query.DepartmentId)
+                .AddJoined("groupBy", query.GroupBy.ToList())
+                .Add("telemetryType", query.TelemetryType)
+                .AddJoined("filterByPhases", query.Phases.ToList());
+            var answer = await GetAsync(uri, RunAiJsonContext.Default.TelemetryResponse, cancellationToken).ConfigureAwait(false);
+            return (answer.Values ?? new List<TelemetryPoint>()).Select(v => new TelemetryValue(answer.Type, answer.Timestamp, v)).ToList();
+        }
+
+        /// <summary>
+        /// Gets a workload's metric samples (<c>GET /api/v1/workloads/{workloadId}/metrics</c>), measurements and
+        /// histograms alike; a 207 partial answer is returned with the missing types named.
+        /// </summary>
+        public async Task<MetricResult> GetWorkloadMetricsAsync(Guid workloadId, MetricQuery query, CancellationToken cancellationToken = default)
+        {
+            if (query is null)
+            {
+                throw new ArgumentNullException(nameof(query));
+            }
+
+            var uri = MetricsUri(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/metrics", query);
+            var (status, answer) = await SendWithStatusAsync(HttpMethod.Get, uri.ToUri(), null, RunAiJsonContext.Default.MetricsResponse, cancellationToken).ConfigureAwait(false);
+            return ToMetricResult(workloadId, null, query, status, answer);
+        }
+
+        /// <summary>Gets a workload's network endpoints (<c>GET /api/v1/workloads/{workloadId}/endpoints</c>).</summary>
+        public async Task<IReadOnlyList<WorkloadEndpoint>> GetWorkloadEndpointsAsync(Guid workloadId, CancellationToken cancellationToken = default)
+        {
+            var uri = new QueryBuilder(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/endpoints");
+            var answer = await GetAsync(uri, RunAiJsonContext.Default.EndpointsResponse, cancellationToken).ConfigureAwait(false);
+            var endpoints = answer.Endpoints ?? new List<WorkloadEndpoint>();
+            foreach (var endpoint in endpoints)
+            {
+                endpoint.WorkloadId = workloadId;
+            }
+
+            return endpoints;
+        }
+
+        /// <summary>Streams a workload's structure elements (<c>GET /api/v1/workloads/{workloadId}/elements</c>).</summary>
+        public IAsyncEnumerable<WorkloadElement> ListWorkloadElementsAsync(Guid workloadId, PagingOptions? paging = null, CancellationToken cancellationToken = default)
+        {
+            var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/elements";
+            return Pager.StreamAsync<WorkloadElement>(
+                "elements of workload " + workloadId, "/" + path, paging ?? new PagingOptions(),
+                async (offset, limit, token) =>
+                {
+                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit);
+                    var page = await GetAsync(uri, RunAiJsonContext.Default.ElementsPage, token).ConfigureAwait(false);
+                    foreach (var item in page.Elements ?? Enumerable.Empty<WorkloadElement>())
+                    {
+                        item.WorkloadId = workloadId;
+                    }
+
+                    return new Page<WorkloadElement>(page.Elements, page.Next);
+                },
+                cancellationToken);
+        }
+
+        /// <summary>Counts a workload's structure elements (<c>GET /api/v1/workloads/{workloadId}/elements/count</c>).</summary>
+        public async Task<WorkloadElementCount> CountWorkloadElementsAsync(Guid workloadId, CancellationToken cancellationToken = default)
+        {
+            var uri = new QueryBuilder(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/elements/count");
+            var answer = await GetAsync(uri, RunAiJsonContext.Default.WorkloadElementCount, cancellationToken).ConfigureAwait(false);
+            answer.WorkloadId = workloadId;
+            return answer;
+        }
+
+        private static QueryBuilder MetricsUri(string path, MetricQuery query) =>
+            new QueryBuilder(path)
+                .AddJoined("metricType", query.MetricTypes.ToList())
+                .Add("start", query.Start)
+                .Add("end", query.End)
+                .Add("numberOfSamples", query.NumberOfSamples);
+
+        private static MetricResult ToMetricResult(Guid workloadId, Guid? podId, MetricQuery query, int status, MetricsResponse answer)
+        {
+            var samples = new List<MetricSample>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var series in answer.Measurements ?? Enumerable.Empty<MeasurementResponse>())
+            {
+                seen.Add(series.Type);
+                foreach (var value in series.Values ?? Enumerable.Empty<MeasurementValue>())
+                {
+                    samples.Add(new MetricSample(workloadId, podId, series.Type, value.Timestamp, value.Value, series.Labels, null));
+                }
+            }
+
+            foreach (var series in answer.Histogram ?? Enumerable.Empty<HistogramSeries>())
+            {
+                seen.Add(series.Type);
+                foreach (var value in series.Values ?? Enumerable.Empty<HistogramValue>())
+                {
+                    foreach (var bucket in value.Data ?? new Dictionary<string, string>())
+                    {
+                        samples.Add(new MetricSample(workloadId, podId, series.Type, value.Timestamp, bucket.Value, null, bucket.Key));
+                    }
+                }
+            }
+
+            var missing = query.MetricTypes.Where(t => !seen.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+            return new MetricResult(samples, missing, status == 207 || missing.Count > 0);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Management.Automation;
+using RunAi.Client.Models;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the revisions of inference workloads (pipe workloads in), or revisions by id.</para>
+    /// <para type="description">Revision objects carry RevisionId and WorkloadId, so they pipe into Get-RunAiWorkloadEvent, Get-RunAiWorkloadHistory and Get-RunAiPod.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "RunAiInferenceRevision", DefaultParameterSetName = ByIdSet)]
+    [OutputType(typeof(Revision))]
+    public sealed class GetRunAiInferenceRevisionCommand : RunAiCmdlet
+    {
+        private const string ByWorkloadSet = "ByWorkload";
+
+        // The default set, so a piped revision (which also carries WorkloadId) binds by RevisionId.
+        private const string ByIdSet = "ById";
+
+        /// <summary>The inference workloads whose revisions to list; binds from a workload's Id on the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByWorkloadSet)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>Revision ids; binds from a revision's RevisionId on the pipeline.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+        [ValidateNotNullOrEmpty]
+        public Guid[] RevisionId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>Only deleted revisions.</summary>
+        [Parameter(ParameterSetName = ByWorkloadSet)]
+        public SwitchParameter Deleted { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            if (ParameterSetName == ByIdSet)
+            {
+                foreach (var id in RevisionId)
+                {
+                    Run(session, id, async (queue, token) => queue.WriteObject(await session.Client.GetRevisionAsync(id, token).ConfigureAwait(false)));
+                }
+
+                return;
+            }
+
+            var deleted = Deleted.IsPresent;
+            foreach (var id in WorkloadId)
+            {
+                Run(session, id, async (queue, token) =>
+                {
+                    foreach (var revision in await session.Client.ListRevisionsAsync(id, deleted, token).ConfigureAwait(false))
+                    {
+                        queue.WriteObject(revision);
+                    }
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using System.Management.Automation;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Counts the revisions of inference workloads; pipe workloads in.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "RunAiInferenceRevisionCount")]
+    [OutputType(typeof(long))]
+    public sealed class GetRunAiInferenceRevisionCountCommand : RunAiCmdlet
+    {
+        /// <summary>The inference workloads; binds from a workload's Id on the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>Count only deleted revisions.</summary>
+        [Parameter]
+        public SwitchParameter Deleted { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            var deleted = Deleted.IsPresent;
+            foreach (var id in WorkloadId)
+            {
+                Run(session, id, async (queue, token) => queue.WriteObject(await session.Client.CountRevisionsAsync(id, deleted, token).ConfigureAwait(false)));
+            }
+        }
+    }
+}

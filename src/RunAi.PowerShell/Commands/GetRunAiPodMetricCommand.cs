@@ -1,0 +1,74 @@
+using System;
+using System.Management.Automation;
+using RunAi.Client.Models;
+using RunAi.PowerShell.Parameters;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets metric samples of pods (GPU utilisation per GPU, memory, SM activity, NVLink…), one object per sample; pipe pods in.</para>
+    /// <para type="description">A pod object binds its WorkloadId and Id. The window defaults to the last hour; a 207 partial answer warns which types are missing and returns the rest.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "RunAiPodMetric")]
+    [OutputType(typeof(MetricSample))]
+    public sealed class GetRunAiPodMetricCommand : RunAiCmdlet
+    {
+        /// <summary>The workload the pod belongs to; binds from a pod's WorkloadId.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public Guid WorkloadId { get; set; }
+
+        /// <summary>The pod; binds from a pod's Id.</summary>
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        public Guid PodId { get; set; }
+
+        /// <summary>One to ten metric types.</summary>
+        [Parameter(Mandatory = true, Position = 2)]
+        [ValidateCount(1, 10)]
+        [ValidateSet(
+            "GPU_UTILIZATION_PER_GPU", "GPU_UTILIZATION", "GPU_MEMORY_USAGE_BYTES_PER_GPU", "GPU_MEMORY_USAGE_BYTES", "CPU_USAGE_CORES",
+            "CPU_MEMORY_USAGE_BYTES", "GPU_GRAPHICS_ENGINE_ACTIVITY_PER_GPU", "GPU_SM_ACTIVITY_PER_GPU", "GPU_SM_OCCUPANCY_PER_GPU",
+            "GPU_TENSOR_ACTIVITY_PER_GPU", "GPU_FP64_ENGINE_ACTIVITY_PER_GPU", "GPU_FP32_ENGINE_ACTIVITY_PER_GPU", "GPU_FP16_ENGINE_ACTIVITY_PER_GPU",
+            "GPU_MEMORY_BANDWIDTH_UTILIZATION_PER_GPU", "GPU_NVLINK_TRANSMITTED_BANDWIDTH_PER_GPU", "GPU_NVLINK_RECEIVED_BANDWIDTH_PER_GPU",
+            "GPU_PCIE_TRANSMITTED_BANDWIDTH_PER_GPU", "GPU_PCIE_RECEIVED_BANDWIDTH_PER_GPU", "GPU_SWAP_MEMORY_BYTES_PER_GPU")]
+        public string[] MetricType { get; set; } = Array.Empty<string>();
+
+        /// <summary>The start of the window (default: an hour before -End).</summary>
+        [Parameter]
+        public DateTimeOffset? Start { get; set; }
+
+        /// <summary>The end of the window (default: now).</summary>
+        [Parameter]
+        public DateTimeOffset? End { get; set; }
+
+        /// <summary>Samples per series, 0–1000 (the API's default is 20).</summary>
+        [Parameter]
+        [ValidateRange(0, 1000)]
+        public int? Samples { get; set; }
+
+        private RunAi.Client.MetricQuery? _query;
+
+        protected override void BeginProcessing() => _query = MetricWindow.Build(this, MetricType, Start, End, Samples);
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            var query = _query!;
+            var workloadId = WorkloadId;
+            var podId = PodId;
+            Run(session, podId, async (queue, token) =>
+            {
+                var result = await session.Client.GetPodMetricsAsync(workloadId, podId, query, token).ConfigureAwait(false);
+                if (result.IsPartial)
+                {
+                    queue.WriteWarning(MetricWindow.MissingWarning("pod " + podId, result.MissingTypes));
+                }
+
+                foreach (var sample in result.Samples)
+                {
+                    queue.WriteObject(sample);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Management.Automation;
+using RunAi.Client.Models;
+using RunAi.PowerShell.Parameters;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets metric samples of workloads (GPU and CPU utilisation, memory, pods, NIM latency…), one object per sample; pipe workloads in.</para>
+    /// <para type="description">The window defaults to the last hour. Histogram series (the *_PERCENTILES types) give one object per bucket. When the server answers only part of the requested types (207), a warning names the missing ones and the rest is still returned.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "RunAiWorkloadMetric")]
+    [OutputType(typeof(MetricSample))]
+    public sealed class GetRunAiWorkloadMetricCommand : RunAiCmdlet
+    {
+        /// <summary>The workloads to measure; binds from a workload's Id on the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>One to ten metric types.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateCount(1, 10)]
+        [ValidateSet(
+            "GPU_UTILIZATION", "GPU_MEMORY_USAGE_BYTES", "GPU_MEMORY_REQUEST_BYTES", "CPU_USAGE_CORES", "CPU_REQUEST_CORES", "CPU_LIMIT_CORES",
+            "CPU_MEMORY_USAGE_BYTES", "CPU_MEMORY_REQUEST_BYTES", "CPU_MEMORY_LIMIT_BYTES", "POD_COUNT", "RUNNING_POD_COUNT", "GPU_ALLOCATION",
+            "NIM_NUM_REQUESTS_RUNNING", "NIM_NUM_REQUESTS_WAITING", "NIM_NUM_REQUEST_MAX", "NIM_REQUEST_SUCCESS_TOTAL", "NIM_REQUEST_FAILURE_TOTAL",
+            "NIM_GPU_CACHE_USAGE_PERC", "NIM_TIME_TO_FIRST_TOKEN_SECONDS", "NIM_E2E_REQUEST_LATENCY_SECONDS",
+            "NIM_TIME_TO_FIRST_TOKEN_SECONDS_PERCENTILES", "NIM_E2E_REQUEST_LATENCY_SECONDS_PERCENTILES", "NVLINK_BANDWIDTH_TOTAL")]
+        public string[] MetricType { get; set; } = Array.Empty<string>();
+
+        /// <summary>The start of the window (default: an hour before -End).</summary>
+        [Parameter]
+        public DateTimeOffset? Start { get; set; }
+
+        /// <summary>The end of the window (default: now).</summary>
+        [Parameter]
+        public DateTimeOffset? End { get; set; }
+
+        /// <summary>Samples per series, 0–1000 (the API's default is 20).</summary>
+        [Parameter]
+        [ValidateRange(0, 1000)]
+        public int? Samples { get; set; }
+
+        private RunAi.Client.MetricQuery? _query;
+
+        protected override void BeginProcessing() => _query = MetricWindow.Build(this, MetricType, Start, End, Samples);
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            var query = _query!;
+            foreach (var id in WorkloadId)
+            {
+                Run(session, id, async (queue, token) =>
+                {
+                    var result = await session.Client.GetWorkloadMetricsAsync(id, query, token).ConfigureAwait(false);
+                    if (result.IsPartial)
+                    {
+                        queue.WriteWarning(MetricWindow.MissingWarning("workload " + id, result.MissingTypes));
+                    }
+
+                    foreach (var sample in result.Samples)
+                    {
+                        queue.WriteObject(sample);
+                    }
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using RunAi.Client;
+using RunAi.Client.Models;
+using RunAi.PowerShell.Parameters;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Gets workload telemetry (counts, GPU allocation, pending time, idle GPUs), one object per value, grouped by up to two fields.</para>
+    /// <para type="description">Each value is parsed to a number, and each group key becomes a property of its own (e.g. ClusterId, Type) so the output sorts and groups directly.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "RunAiWorkloadTelemetry")]
+    [OutputType(typeof(TelemetryValue))]
+    public sealed class GetRunAiWorkloadTelemetryCommand : RunAiCmdlet
+    {
+        private static readonly string[] GroupKeys = { "ClusterId", "DepartmentId", "ProjectId", "Type", "CurrentNodepools", "RequestedNodepools", "Phase", "Category" };
+
+        /// <summary>What to measure.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateSet("WORKLOADS_COUNT", "GPU_ALLOCATION", "PENDING_TIME_DISTRIBUTION", "IDLE_ALLOCATED_GPUS")]
+        public string Type { get; set; } = string.Empty;
+
+        /// <summary>Up to two fields to group the values by.</summary>
+        [Parameter]
+        [ValidateCount(1, 2)]
+        [ValidateSet("ClusterId", "DepartmentId", "ProjectId", "Type", "CurrentNodepools", "RequestedNodepools", "Phase", "Category")]
+        public string[] GroupBy { get; set; } = Array.Empty<string>();
+
+        /// <summary>Only workloads of this cluster.</summary>
+        [Parameter]
+        public Guid? ClusterId { get; set; }
+
+        /// <summary>Only workloads of this node pool (<c>nodepoolName</c>).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? NodePool { get; set; }
+
+        /// <summary>Only workloads of this department.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? DepartmentId { get; set; }
+
+        /// <summary>Only workloads in these phases (<c>filterByPhases</c>, at most 10).</summary>
+        [Parameter]
+        [ValidateCount(1, 10)]
+        public RunAiPhase[] Phase { get; set; } = Array.Empty<RunAiPhase>();
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            var query = new TelemetryQuery(Type.ToUpperInvariant()) { ClusterId = ClusterId, NodepoolName = NodePool, DepartmentId = DepartmentId };
+            foreach (var key in GroupBy.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                // ValidateSet accepts any case; the API wants the enum's spelling.
+                query.GroupBy.Add(GroupKeys.First(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)));
+            }
+
+            foreach (var phase in Phase.Distinct())
+            {
+                query.Phases.Add(phase.ToString());
+            }
+
+            Run(session, Type, async (queue, token) =>
+            {
+                foreach (var value in await session.Client.GetWorkloadTelemetryAsync(query, token).ConfigureAwait(false))
+                {
+                    queue.WriteObject(WithGroupProperties(value));
+                }
+            });
+        }
+
+        private static PSObject WithGroupProperties(TelemetryValue value)
+        {
+            var result = PSObject.AsPSObject(value);
+            foreach (var group in value.Groups)
+            {
+                if (group.Key.Length > 0 && result.Properties[group.Key] is null)
+                {
+                    result.Properties.Add(new PSNoteProperty(group.Key, group.Value));
+                }
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using RunAi.Client.Json;
+using RunAi.Client.Paging;
+using RunAi.PowerShell.Errors;
+using RunAi.PowerShell.Json;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Sends any request to the connected Run:ai address with the session's authentication, retries and error handling.</para>
+    /// <para type="description">-Path is relative to the session's address (absolute addresses on other hosts are refused so the token never leaves it). JSON answers come back as objects, like Invoke-RestMethod. -All follows 'next' (offset/limit) and streams the items of a list answer. It also reaches services behind the same address, such as the cluster monitor at /v0/cluster/events/{id|latest}.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "RunAiRestMethod", DefaultParameterSetName = SingleSet)]
+    [OutputType(typeof(PSObject))]
+    public sealed class InvokeRunAiRestMethodCommand : RunAiCmdlet
+    {
+        private const string SingleSet = "Single";
+        private const string AllSet = "All";
+
+        /// <summary>The path relative to the session's address, e.g. 'api/v1/workloads/count' or '/v0/cluster/events/latest'.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>The HTTP method (default GET).</summary>
+        [Parameter(ParameterSetName = SingleSet)]
+        [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE")]
+        public string Method { get; set; } = "GET";
+
+        /// <summary>Query parameters; an array value repeats the key (e.g. @{ filterBy = 'phase==Running'; limit = 10 }).</summary>
+        [Parameter]
+        public IDictionary? Query { get; set; }
+
+        /// <summary>The request body: a string is sent as-is, anything else as JSON.</summary>
+        [Parameter(ParameterSetName = SingleSet, ValueFromPipeline = true)]
+        public object? Body { get; set; }
+
+        /// <summary>Follow 'next' with offset/limit and stream the items of every page.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = AllSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>The array property holding the items (e.g. 'workloads'); by default the answer's only array property.</summary>
+        [Parameter(ParameterSetName = AllSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ItemsProperty { get; set; }
+
+        /// <summary>Items per request with -All, 1–500 (default 100).</summary>
+        [Parameter(ParameterSetName = AllSet)]
+        [ValidateRange(1, PagingOptions.MaxPageSize)]
+        public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            try
+            {
+                session.Client.RelativePathFor(Path);
+            }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Path));
+            }
+
+            var query = PowerShellJson.ToQuery(Query);
+            var path = Path;
+            if (All)
+            {
+                var paging = new PagingOptions { PageSize = PageSize };
+                var itemsProperty = ItemsProperty;
+                Run(session, path, async (queue, token) =>
+                {
+                    var items = session.Client.StreamRawAsync(path, query, itemsProperty, paging, token).GetAsyncEnumerator(token);
+                    try
+                    {
+                        while (await items.MoveNextAsync().ConfigureAwait(false))
+                        {
+                            queue.WriteObject(PowerShellJson.ToPowerShell(items.Current));
+                        }
+                    }
+                    finally
+                    {
+                        await items.DisposeAsync().ConfigureAwait(false);
+                    }
+                });
+                return;
+            }
+
+            var body = Body is null ? null : (Body is PSObject { BaseObject: string text } ? text : Body as string) ?? PlainJsonText.Serialize(PowerShellJson.ToPlain(Body));
+            var method = Method;
+            Run(session, path, async (queue, token) =>
+            {
+                var answer = PowerShellJson.ToPowerShell(await session.Client.SendRawAsync(method, path, query, body, token).ConfigureAwait(false));
+                if (answer is object?[] list)
+                {
+                    // Like Invoke-RestMethod: a top-level array is written item by item.
+                    foreach (var item in list)
+                    {
+                        queue.WriteObject(item);
+                    }
+                }
+                else if (answer != null)
+                {
+                    queue.WriteObject(answer);
+                }
+            });
+        }
+    }
+}

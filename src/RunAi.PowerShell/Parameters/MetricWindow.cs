@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using RunAi.Client;
+using RunAi.PowerShell.Errors;
+
+namespace RunAi.PowerShell.Parameters
+{
+    /// <summary>
+    /// The time window and series of a metrics cmdlet: <c>-Start</c>/<c>-End</c> default to the last hour, an end
+    /// before the start is refused before any request, and <c>-Samples</c> is sent only when given.
+    /// </summary>
+    internal static class MetricWindow
+    {
+        public static MetricQuery Build(PSCmdlet cmdlet, IEnumerable<string> metricTypes, DateTimeOffset? start, DateTimeOffset? end, int? samples)
+        {
+            var to = end ?? (start is DateTimeOffset from && from > DateTimeOffset.Now ? from.AddHours(1) : DateTimeOffset.Now);
+            var since = start ?? to.AddHours(-1);
+            if (to < since)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(
+                    new ArgumentException($"-End ({to:o}) is before -Start ({since:o}). Give an end after the start."),
+                    ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, to));
+            }
+
+            // The API takes the enum's upper-case names; ValidateSet lets a user type them in any case.
+            return new MetricQuery(metricTypes.Select(t => t.ToUpperInvariant()).Distinct(StringComparer.Ordinal), since, to) { NumberOfSamples = samples };
+        }
+
+        public static string MissingWarning(string what, IReadOnlyList<string> missing) =>
+            missing.Count == 0
+                ? $"The server answered only part of the metrics of {what} (207 partial success)."
+                : $"The server answered only part of the metrics of {what} (207 partial success); missing: {string.Join(", ", missing)}.";
+    }
+}
