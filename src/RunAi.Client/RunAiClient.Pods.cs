@@ -19,23 +19,17 @@ namespace RunAi.Client
         public IAsyncEnumerable<Pod> ListPodsAsync(PodQuery? query = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
             query ??= new PodQuery();
-            return Pager.StreamAsync<Pod>(
-                "pods", "/" + PodsPath, paging ?? new PagingOptions(),
-                async (offset, limit, token) =>
-                {
-                    var uri = new QueryBuilder(PodsPath)
-                        .Add("deleted", query.Deleted)
-                        .Add("offset", offset)
-                        .Add("limit", limit)
-                        .Add("sortOrder", SortOrderText(query.SortOrder))
-                        .Add("sortBy", query.SortBy)
-                        .AddJoined("filterBy", query.Filters.ToList())
-                        .Add("verbosity", query.FullVerbosity ? "full" : null)
-                        .Add("completed", query.Completed is bool completed ? (completed ? "true" : "false") : null)
-                        .Add("search", query.Search);
-                    var page = await GetAsync(uri, RunAiJsonContext.Default.PodsPage, token).ConfigureAwait(false);
-                    return new Page<Pod>(page.Pods, page.Next);
-                },
+            return StreamPages(
+                "pods", PodsPath, paging, RunAiJsonContext.Default.PodsPage, page => (page.Pods, page.Next),
+                uri => uri
+                    .Add("deleted", query.Deleted)
+                    .Add("sortOrder", SortOrderText(query.SortOrder))
+                    .Add("sortBy", query.SortBy)
+                    .AddJoined("filterBy", query.Filters.ToList())
+                    .Add("verbosity", query.FullVerbosity ? "full" : null)
+                    .Add("completed", query.Completed is bool completed ? (completed ? "true" : "false") : null)
+                    .Add("search", query.Search),
+                null,
                 cancellationToken);
         }
 
@@ -56,14 +50,10 @@ namespace RunAi.Client
             Guid workloadId, bool deleted = false, string? search = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
             var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/pods";
-            return Pager.StreamAsync<Pod>(
-                "pods of workload " + workloadId, "/" + path, paging ?? new PagingOptions(),
-                async (offset, limit, token) =>
-                {
-                    var uri = new QueryBuilder(path).Add("deleted", deleted).Add("offset", offset).Add("limit", limit).Add("search", search);
-                    var page = await GetAsync(uri, RunAiJsonContext.Default.PodsPage, token).ConfigureAwait(false);
-                    return new Page<Pod>(page.Pods, page.Next);
-                },
+            return StreamPages(
+                "pods of workload " + workloadId, path, paging, RunAiJsonContext.Default.PodsPage, page => (page.Pods, page.Next),
+                uri => uri.Add("deleted", deleted).Add("search", search),
+                null,
                 cancellationToken);
         }
 

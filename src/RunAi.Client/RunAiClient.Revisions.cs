@@ -43,19 +43,13 @@ namespace RunAi.Client
             Guid revisionId, SortOrder? sortOrder = null, PagingOptions? paging = null, Guid? workloadId = null, CancellationToken cancellationToken = default)
         {
             var path = RevisionsPath + "/" + QueryBuilder.Segment(revisionId) + "/events";
-            return Pager.StreamAsync<WorkloadEvent>(
-                "events of revision " + revisionId, "/" + path, paging ?? new PagingOptions(),
-                async (offset, limit, token) =>
+            return StreamPages(
+                "events of revision " + revisionId, path, paging, RunAiJsonContext.Default.EventsPage, page => (page.Events, page.Next),
+                uri => uri.Add("sortOrder", SortOrderText(sortOrder)),
+                item =>
                 {
-                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit).Add("sortOrder", SortOrderText(sortOrder));
-                    var page = await GetAsync(uri, RunAiJsonContext.Default.EventsPage, token).ConfigureAwait(false);
-                    foreach (var item in page.Events ?? Enumerable.Empty<WorkloadEvent>())
-                    {
-                        item.RevisionId = revisionId;
-                        item.WorkloadId = workloadId;
-                    }
-
-                    return new Page<WorkloadEvent>(page.Events, page.Next);
+                    item.RevisionId = revisionId;
+                    item.WorkloadId = workloadId;
                 },
                 cancellationToken);
         }
@@ -65,19 +59,13 @@ namespace RunAi.Client
             Guid revisionId, PagingOptions? paging = null, Guid? workloadId = null, CancellationToken cancellationToken = default)
         {
             var path = RevisionsPath + "/" + QueryBuilder.Segment(revisionId) + "/history";
-            return Pager.StreamAsync<HistoryRecord>(
-                "history of revision " + revisionId, "/" + path, paging ?? new PagingOptions(),
-                async (offset, limit, token) =>
+            return StreamPages(
+                "history of revision " + revisionId, path, paging, RunAiJsonContext.Default.HistoryPage, page => (page.Records, page.Next),
+                null,
+                item =>
                 {
-                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit);
-                    var page = await GetAsync(uri, RunAiJsonContext.Default.HistoryPage, token).ConfigureAwait(false);
-                    foreach (var item in page.Records ?? Enumerable.Empty<HistoryRecord>())
-                    {
-                        item.RevisionId = revisionId;
-                        item.WorkloadId = workloadId;
-                    }
-
-                    return new Page<HistoryRecord>(page.Records, page.Next);
+                    item.RevisionId = revisionId;
+                    item.WorkloadId = workloadId;
                 },
                 cancellationToken);
         }

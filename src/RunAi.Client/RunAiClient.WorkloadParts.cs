@@ -66,19 +66,10 @@ namespace RunAi.Client
         public IAsyncEnumerable<WorkloadElement> ListWorkloadElementsAsync(Guid workloadId, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
             var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/elements";
-            return Pager.StreamAsync<WorkloadElement>(
-                "elements of workload " + workloadId, "/" + path, paging ?? new PagingOptions(),
-                async (offset, limit, token) =>
-                {
-                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit);
-                    var page = await GetAsync(uri, RunAiJsonContext.Default.ElementsPage, token).ConfigureAwait(false);
-                    foreach (var item in page.Elements ?? Enumerable.Empty<WorkloadElement>())
-                    {
-                        item.WorkloadId = workloadId;
-                    }
-
-                    return new Page<WorkloadElement>(page.Elements, page.Next);
-                },
+            return StreamPages(
+                "elements of workload " + workloadId, path, paging, RunAiJsonContext.Default.ElementsPage, page => (page.Elements, page.Next),
+                null,
+                item => item.WorkloadId = workloadId,
                 cancellationToken);
         }
 

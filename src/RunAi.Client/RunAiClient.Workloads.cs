@@ -18,21 +18,15 @@ namespace RunAi.Client
         public IAsyncEnumerable<Workload> ListWorkloadsAsync(WorkloadQuery? query = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
             query ??= new WorkloadQuery();
-            return Pager.StreamAsync<Workload>(
-                "workloads", "/" + WorkloadsPath, paging ?? new PagingOptions(),
-                async (offset, limit, token) =>
-                {
-                    var uri = new QueryBuilder(WorkloadsPath)
-                        .Add("deleted", query.Deleted)
-                        .Add("offset", offset)
-                        .Add("limit", limit)
-                        .Add("sortOrder", SortOrderText(query.SortOrder))
-                        .Add("sortBy", query.SortBy)
-                        .AddJoined("filterBy", query.Filters.ToList())
-                        .Add("search", query.Search);
-                    var page = await GetAsync(uri, RunAiJsonContext.Default.WorkloadsPage, token).ConfigureAwait(false);
-                    return new Page<Workload>(page.Workloads, page.Next);
-                },
+            return StreamPages(
+                "workloads", WorkloadsPath, paging, RunAiJsonContext.Default.WorkloadsPage, page => (page.Workloads, page.Next),
+                uri => uri
+                    .Add("deleted", query.Deleted)
+                    .Add("sortOrder", SortOrderText(query.SortOrder))
+                    .Add("sortBy", query.SortBy)
+                    .AddJoined("filterBy", query.Filters.ToList())
+                    .Add("search", query.Search),
+                null,
                 cancellationToken);
         }
 
@@ -57,19 +51,10 @@ namespace RunAi.Client
             Guid workloadId, SortOrder? sortOrder = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
             var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/events";
-            return Pager.StreamAsync<WorkloadEvent>(
-                "events of workload " + workloadId, "/" + path, paging ?? new PagingOptions(),
-                async (offset, limit, token) =>
-                {
-                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit).Add("sortOrder", SortOrderText(sortOrder));
-                    var page = await GetAsync(uri, RunAiJsonContext.Default.EventsPage, token).ConfigureAwait(false);
-                    foreach (var item in page.Events ?? Enumerable.Empty<WorkloadEvent>())
-                    {
-                        item.WorkloadId = workloadId;
-                    }
-
-                    return new Page<WorkloadEvent>(page.Events, page.Next);
-                },
+            return StreamPages(
+                "events of workload " + workloadId, path, paging, RunAiJsonContext.Default.EventsPage, page => (page.Events, page.Next),
+                uri => uri.Add("sortOrder", SortOrderText(sortOrder)),
+                item => item.WorkloadId = workloadId,
                 cancellationToken);
         }
 
@@ -77,19 +62,10 @@ namespace RunAi.Client
         public IAsyncEnumerable<HistoryRecord> ListWorkloadHistoryAsync(Guid workloadId, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
             var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/history";
-            return Pager.StreamAsync<HistoryRecord>(
-                "history of workload " + workloadId, "/" + path, paging ?? new PagingOptions(),
-                async (offset, limit, token) =>
-                {
-                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit);
-                    var page = await GetAsync(uri, RunAiJsonContext.Default.HistoryPage, token).ConfigureAwait(false);
-                    foreach (var item in page.Records ?? Enumerable.Empty<HistoryRecord>())
-                    {
-                        item.WorkloadId = workloadId;
-                    }
-
-                    return new Page<HistoryRecord>(page.Records, page.Next);
-                },
+            return StreamPages(
+                "history of workload " + workloadId, path, paging, RunAiJsonContext.Default.HistoryPage, page => (page.Records, page.Next),
+                null,
+                item => item.WorkloadId = workloadId,
                 cancellationToken);
         }
 
