@@ -57,18 +57,7 @@ namespace RunAi.PowerShell.Commands
             var workloadId = WorkloadId;
             var podId = PodId;
             Run(session, podId, async (queue, token) =>
-            {
-                var result = await session.Client.GetPodMetricsAsync(workloadId, podId, query, token).ConfigureAwait(false);
-                if (result.IsPartial)
-                {
-                    queue.WriteWarning(MetricWindow.MissingWarning("pod " + podId, result.MissingTypes));
-                }
-
-                foreach (var sample in result.Samples)
-                {
-                    queue.WriteObject(sample);
-                }
-            });
+                MetricWindow.Write(queue, "pod " + podId, await session.Client.GetPodMetricsAsync(workloadId, podId, query, token).ConfigureAwait(false)));
         }
     }
 }

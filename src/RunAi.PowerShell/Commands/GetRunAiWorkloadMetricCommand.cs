@@ -54,18 +54,7 @@ namespace RunAi.PowerShell.Commands
             foreach (var id in WorkloadId)
             {
                 Run(session, id, async (queue, token) =>
-                {
-                    var result = await session.Client.GetWorkloadMetricsAsync(id, query, token).ConfigureAwait(false);
-                    if (result.IsPartial)
-                    {
-                        queue.WriteWarning(MetricWindow.MissingWarning("workload " + id, result.MissingTypes));
-                    }
-
-                    foreach (var sample in result.Samples)
-                    {
-                        queue.WriteObject(sample);
-                    }
-                });
+                    MetricWindow.Write(queue, "workload " + id, await session.Client.GetWorkloadMetricsAsync(id, query, token).ConfigureAwait(false)));
             }
         }
     }

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using RunAi.Client;
+using RunAi.Client.Models;
 using RunAi.PowerShell.Errors;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Parameters
 {
@@ -28,9 +30,20 @@ namespace RunAi.PowerShell.Parameters
             return new MetricQuery(metricTypes.Select(t => t.ToUpperInvariant()).Distinct(StringComparer.Ordinal), since, to) { NumberOfSamples = samples };
         }
 
-        public static string MissingWarning(string what, IReadOnlyList<string> missing) =>
-            missing.Count == 0
-                ? $"The server answered only part of the metrics of {what} (207 partial success)."
-                : $"The server answered only part of the metrics of {what} (207 partial success); missing: {string.Join(", ", missing)}.";
+        /// <summary>Writes the samples of one answer; a 207 partial answer first warns which requested types are missing.</summary>
+        public static void Write(PipelineQueue queue, string what, MetricResult result)
+        {
+            if (result.IsPartial)
+            {
+                queue.WriteWarning(result.MissingTypes.Count == 0
+                    ? $"The server answered only part of the metrics of {what} (207 partial success)."
+                    : $"The server answered only part of the metrics of {what} (207 partial success); missing: {string.Join(", ", result.MissingTypes)}.");
+            }
+
+            foreach (var sample in result.Samples)
+            {
+                queue.WriteObject(sample);
+            }
+        }
     }
 }
