@@ -1,0 +1,40 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# Ops checks through the generic request cmdlet: the cluster monitor, and any list of the API.
+
+BeforeAll {
+    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    . (Join-Path $PSScriptRoot 'Simulator.ps1')
+    $script:sim = Start-RunAiSimulator -Workloads 300
+    Import-Module (Join-Path $root 'RunAi.psd1') -Force
+    Connect-RunAi -BaseUri $sim.BaseUri -Token $sim.StaticToken
+}
+
+AfterAll {
+    Disconnect-RunAi
+    $script:sim | Stop-RunAiSimulator
+}
+
+Describe 'Cluster monitor' {
+    It 'reports the latest event with only the selected fields' {
+        $latest = Invoke-RunAiRestMethod -Path '/v0/cluster/events/latest' -Query @{ selector = 'all_healthy,api_status' }
+        $latest.PSObject.Properties.Name | Should -Contain 'all_healthy'
+        $latest.PSObject.Properties.Name | Should -Not -Contain 'runner_status'
+    }
+
+    It 'reads a missing event as ObjectNotFound with the service message' {
+        Invoke-RunAiRestMethod -Path "/v0/cluster/events/$([guid]::NewGuid())" -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[0].Exception.Message | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Any list of the API' {
+    It 'follows next across pages with -All' {
+        $all = Invoke-RunAiRestMethod -Path '/api/v1/workloads' -All -ItemsProperty workloads -PageSize 50
+        $all.Count | Should -Be (Get-RunAiWorkload -IncludeTotalCount -First 0)
+    }
+
+    It 'refuses an absolute address on another host' {
+        { Invoke-RunAiRestMethod -Path 'https://example.com/api/v1/workloads' } | Should -Throw
+    }
+}
