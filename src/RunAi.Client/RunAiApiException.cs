@@ -73,9 +73,13 @@ namespace RunAi.Client
         {
             var reason = ((HttpStatusCode)status).ToString();
             var words = new StringBuilder();
-            foreach (var c in reason)
+            for (var i = 0; i < reason.Length; i++)
             {
-                if (char.IsUpper(c) && words.Length > 0)
+                // "NotFound" → "Not Found", but "OK" stays "OK".
+                var c = reason[i];
+                var startsWord = i > 0 && char.IsUpper(c) &&
+                    (char.IsLower(reason[i - 1]) || (i + 1 < reason.Length && char.IsLower(reason[i + 1])));
+                if (startsWord)
                 {
                     words.Append(' ');
                 }

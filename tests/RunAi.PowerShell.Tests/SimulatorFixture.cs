@@ -22,6 +22,9 @@ public class SimulatorFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Simulator.DisposeAsync();
 
+    /// <summary>Starts the simulator with options of a derived fixture's choosing.</summary>
+    protected async Task StartAsync(SimulatorOptions options) => Simulator = await SimulatorHost.StartAsync(options);
+
     /// <summary>Resets every fault knob and the request log between tests.</summary>
     public void Reset()
     {

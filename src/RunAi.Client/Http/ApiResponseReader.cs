@@ -41,10 +41,30 @@ namespace RunAi.Client.Http
             {
                 using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
                 using var limited = new LimitedReadStream(stream, limits.MaxResponseBytes);
-                var result = await JsonSerializer.DeserializeAsync(limited, typeInfo, bodyTimeout.Token).ConfigureAwait(false);
-                return result ?? throw new RunAiApiException(
-                    RunAiFailureKind.InvalidResponse, method, path, $"{method} {path} answered 'null' instead of the documented JSON object.")
-                { StatusCode = (int)response.StatusCode };
+                using var buffer = new MemoryStream();
+                await limited.CopyToAsync(buffer, 81920, bodyTimeout.Token).ConfigureAwait(false);
+
+                // One page at a time is held (at most MaxResponseBytes), so memory stays flat over a long list. Having
+                // the bytes lets escaped strings be checked before they reach fields read lazily (unknown fields).
+                var json = JsonText.WithoutBom(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+                JsonText.RequireReadableStrings(json);
+                var result = JsonSerializer.Deserialize(json, typeInfo);
+                if (result is null)
+                {
+                    throw new RunAiApiException(
+                        RunAiFailureKind.InvalidResponse, method, path, $"{method} {path} answered 'null' instead of the documented JSON object.")
+                    { StatusCode = (int)response.StatusCode };
+                }
+
+                var hole = NullItems.Find(result);
+                if (hole != null)
+                {
+                    throw new RunAiApiException(
+                        RunAiFailureKind.InvalidResponse, method, path, $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a list that holds null instead of an object ({hole}).")
+                    { StatusCode = (int)response.StatusCode };
+                }
+
+                return result;
             }
             catch (JsonException ex)
             {
@@ -58,6 +78,16 @@ namespace RunAi.Client.Http
             catch (ResponseTooLargeException ex)
             {
                 throw TooLarge(method, path, ex.Limit);
+            }
+            catch (Exception ex) when (IsModelFailure(ex))
+            {
+                // A converter or model that trips over a value it did not expect (a number too large, a null where an
+                // object belongs) is still a body that is not the documented JSON, never a crash of the cmdlet.
+                throw new RunAiApiException(
+                    RunAiFailureKind.InvalidResponse, method, path,
+                    $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a value the client cannot read ({ex.GetType().Name}: {ex.Message.Split('.')[0]}).",
+                    ex)
+                { StatusCode = (int)response.StatusCode };
             }
             catch (OperationCanceledException ex) when (bodyTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -218,6 +248,13 @@ namespace RunAi.Client.Http
                 ? plain
                 : $"the answer is {mediaType}, not JSON: {plain}";
         }
+
+        /// <summary>The exceptions deserialization can end in besides JsonException when the data is not what a model expects.</summary>
+        private static bool IsModelFailure(Exception ex) =>
+            !(ex is ObjectDisposedException) &&
+            (ex is InvalidOperationException || ex is FormatException || ex is OverflowException || ex is ArgumentException ||
+             ex is InvalidCastException || ex is NullReferenceException || ex is IndexOutOfRangeException ||
+             ex is System.Collections.Generic.KeyNotFoundException || ex is NotSupportedException);
 
         private static RunAiApiException TooLarge(string method, string path, long limit) =>
             new RunAiApiException(

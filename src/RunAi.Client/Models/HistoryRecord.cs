@@ -14,24 +14,25 @@ namespace RunAi.Client.Models
         [JsonIgnore]
         public Guid? RevisionId { get; set; }
 
-        public HistoryRecordMeta Meta { get; set; } = new HistoryRecordMeta();
-        public HistoryRecordSpec Spec { get; set; } = new HistoryRecordSpec();
+        // Both are required by the API; a server that sends null anyway still yields a record whose getters work.
+        public HistoryRecordMeta? Meta { get; set; }
+        public HistoryRecordSpec? Spec { get; set; }
 
         /// <summary>When the record was created (from <see cref="Meta"/>).</summary>
         [JsonIgnore]
-        public DateTimeOffset Timestamp => Meta.CreationTimestamp;
+        public DateTimeOffset? Timestamp => Meta?.CreationTimestamp;
 
         /// <summary><c>Event</c> or <c>PhaseUpdate</c> (from <see cref="Meta"/>).</summary>
         [JsonIgnore]
-        public string RecordType => Meta.Type;
+        public string? RecordType => Meta?.Type;
 
         /// <summary>The phase a phase update moved to; empty for events.</summary>
         [JsonIgnore]
-        public string? Phase => Spec.PhaseUpdate?.Phase;
+        public string? Phase => Spec?.PhaseUpdate?.Phase;
 
         /// <summary>The event's message or the phase update's message.</summary>
         [JsonIgnore]
-        public string? Message => Spec.Event?.Message ?? Spec.PhaseUpdate?.PhaseMessage;
+        public string? Message => Spec?.Event?.Message ?? Spec?.PhaseUpdate?.PhaseMessage;
 
         public override string ToString() => $"{RecordType}: {Message}";
     }

@@ -68,6 +68,15 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(0, 20)]
         public int MaxRetryCount { get; set; } = 5;
 
+        /// <summary>
+        /// Advanced: the first backoff delay, in milliseconds, before retrying a transient failure that came without
+        /// a Retry-After header (default 1000). It doubles per retry, with jitter, up to 30 s. A Retry-After from the
+        /// server is always honoured instead (up to 120 s; a longer one fails at once and says how long to wait).
+        /// </summary>
+        [Parameter(DontShow = true)]
+        [ValidateRange(0, 60000)]
+        public int RetryDelayMilliseconds { get; set; } = 1000;
+
         /// <summary>Return the session object (to pass to -Session).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -85,6 +94,9 @@ namespace RunAi.PowerShell.Commands
                     AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
                     AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
                     MaxRetries = MaxRetryCount,
+                    RetryDelay = TimeSpan.FromMilliseconds(RetryDelayMilliseconds),
+                    // A long -TimeoutSec must not be cut short by the overall limit of a call.
+                    TotalTimeout = TimeSpan.FromSeconds(Math.Max(600, TimeoutSec * 2)),
                 });
             }
             catch (ArgumentException ex)

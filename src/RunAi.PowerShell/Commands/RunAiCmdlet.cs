@@ -76,8 +76,8 @@ namespace RunAi.PowerShell.Commands
         /// </summary>
         private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work)
         {
-            using var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            using var queue = new PipelineQueue(run.Token);
+            var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            var queue = new PipelineQueue(run.Token);
             var task = Task.Run(
                 async () =>
                 {
@@ -88,9 +88,13 @@ namespace RunAi.PowerShell.Commands
                             await work(queue, run.Token).ConfigureAwait(false);
                         }
                     }
-                    catch (RunAiApiException failure)
+                    catch (RunAiApiException failure) when (!run.IsCancellationRequested)
                     {
                         queue.WriteError(ErrorMapper.ToErrorRecord(failure, target, session.RenewsToken));
+                    }
+                    catch (Exception ex) when (run.IsCancellationRequested && (ex is OperationCanceledException || ex is RunAiApiException))
+                    {
+                        // Stopped (Ctrl+C, Select-Object -First): whatever the cancelled request ended with has no reader.
                     }
                     finally
                     {
@@ -117,7 +121,33 @@ namespace RunAi.PowerShell.Commands
             {
                 // Downstream stopped early (Select-Object -First) or the user pressed Ctrl+C: stop the work and any request in flight.
                 run.Cancel();
+                ReleaseWhenDone(task, queue, run);
             }
+        }
+
+        /// <summary>
+        /// Disposes the queue and the token source once the work has really ended. After Ctrl+C the pipeline returns at
+        /// once while the cancelled request unwinds on the pool; disposing under it would turn a quiet stop into an
+        /// ObjectDisposedException on a thread nobody observes.
+        /// </summary>
+        private static void ReleaseWhenDone(Task task, PipelineQueue queue, CancellationTokenSource run)
+        {
+            if (task.IsCompleted)
+            {
+                queue.Dispose();
+                run.Dispose();
+                return;
+            }
+
+            _ = task.ContinueWith(
+                _ =>
+                {
+                    queue.Dispose();
+                    run.Dispose();
+                },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
 
         /// <summary>Streams an async sequence onto the pipeline through <see cref="Run"/>.</summary>

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Client.Http;
+using RunAi.Client.Json;
+using RunAi.Simulator;
+using Xunit;
+
+namespace RunAi.Client.Tests;
+
+/// <summary>Timeouts versus cancellation, cancellable retry waits, and the body-size cap without a Content-Length.</summary>
+public sealed class ReliabilityTests : IClassFixture<ClientFixture>
+{
+    private readonly ClientFixture _f;
+
+    public ReliabilityTests(ClientFixture fixture)
+    {
+        _f = fixture;
+        _f.Reset();
+    }
+
+    [Fact]
+    public async Task Cancelling_during_a_Retry_After_wait_ends_the_call_at_once_as_a_cancellation()
+    {
+        _f.Simulator.Options.Override = _ => new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } };
+        using var client = _f.TokenClient();
+        using var cancel = new CancellationTokenSource();
+        var call = client.CountWorkloadsAsync(null, cancel.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_f.Simulator.Requests.Any() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(200);
+        Assert.False(call.IsCompleted);
+        var clock = Stopwatch.StartNew();
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed.TotalMilliseconds} ms");
+        Assert.Single(_f.Simulator.Requests);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_during_a_slow_attempt_is_a_cancellation_not_a_timeout()
+    {
+        _f.Simulator.Options.Latency = TimeSpan.FromSeconds(30);
+        using var client = _f.TokenClient(o => o.AttemptTimeout = TimeSpan.FromSeconds(20));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CountWorkloadsAsync(null, cancel.Token));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed.TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task A_slow_attempt_times_out_is_retried_and_the_error_names_the_attempts()
+    {
+        _f.Simulator.Options.Latency = TimeSpan.FromSeconds(5);
+        using var client = _f.TokenClient(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.MaxRetries = 2;
+        });
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(() => client.CountWorkloadsAsync());
+
+        Assert.Equal(RunAiFailureKind.Timeout, failure.Kind);
+        Assert.Equal(3, failure.Attempts);
+        Assert.Contains("after 3 attempts", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("0.3 s", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_without_a_length_is_cut_off_at_the_cap_as_an_invalid_response()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://127.0.0.1/api/v1/workloads"));
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessJson()), RequestMessage = request };
+        Assert.Null(response.Content.Headers.ContentLength);
+
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(() =>
+            ApiResponseReader.ReadAsync(response, request, RunAiJsonContext.Default.WorkloadsPage, new ReadLimits(1024 * 1024, TimeSpan.FromSeconds(30)), CancellationToken.None));
+
+        Assert.Equal(RunAiFailureKind.InvalidResponse, failure.Kind);
+        Assert.Contains("larger than 1 MiB", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_the_cap_is_refused_before_reading()
+    {
+        _f.Simulator.Options.Override = _ => new SimulatedResponse(200, "{\"count\":1,\"pad\":\"" + new string('x', 4096) + "\"}");
+        using var client = _f.TokenClient(o => o.MaxResponseBytes = 1024);
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(() => client.CountWorkloadsAsync());
+
+        Assert.Equal(RunAiFailureKind.InvalidResponse, failure.Kind);
+        Assert.Equal("/api/v1/workloads/count", failure.Path);
+    }
+
+    /// <summary>A never-ending, well-formed JSON array, without a length.</summary>
+    private sealed class EndlessJson : Stream
+    {
+        private static readonly byte[] Head = System.Text.Encoding.UTF8.GetBytes("{\"workloads\":[");
+        private static readonly byte[] Item = System.Text.Encoding.UTF8.GetBytes("{\"name\":\"padding padding padding padding\"},");
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                buffer[offset + i] = _position < Head.Length ? Head[_position] : Item[(_position - Head.Length) % Item.Length];
+                _position++;
+            }
+
+            return count;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

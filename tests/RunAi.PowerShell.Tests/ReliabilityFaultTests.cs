@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using RunAi.Simulator;
+using Xunit;
+
+namespace RunAi.PowerShell.Tests;
+
+/// <summary>Faults survived, nothing lost: a long listing through rate limits and outages.</summary>
+[Collection("engine")]
+public sealed class ReliabilityLongListingTests : IClassFixture<TwentyThousandWorkloadsFixture>
+{
+    private readonly TwentyThousandWorkloadsFixture _sim;
+
+    public ReliabilityLongListingTests(TwentyThousandWorkloadsFixture sim)
+    {
+        _sim = sim;
+        _sim.Reset();
+    }
+
+    [Fact]
+    public void Listing_20000_workloads_through_429_every_5th_and_503_every_7th_returns_every_id_once_in_order()
+    {
+        using var ps = _sim.Connected("-RetryDelayMilliseconds 100");
+        _sim.Simulator.ResetFaultCounter();
+        _sim.Simulator.ClearRequests();
+        var o = _sim.Simulator.Options;
+        o.TooManyRequestsEvery = 5;
+        o.ServiceUnavailableEvery = 7;
+        o.RetryAfterSeconds = 1;
+
+        var clock = Stopwatch.StartNew();
+        var result = ps.Run("Get-RunAiWorkload -PageSize 500 | ForEach-Object Id");
+        clock.Stop();
+
+        Assert.Empty(result.Errors);
+        var ids = result.Output.Select(x => (Guid)x.BaseObject).ToList();
+        var data = _sim.Simulator.Data;
+        var expected = Enumerable.Range(0, data.WorkloadCount).Where(i => !data.IsDeleted(i)).Select(data.GetWorkloadId).ToList();
+        Assert.Equal(TwentyThousandWorkloadsFixture.Listed, expected.Count);
+        Assert.Equal(TwentyThousandWorkloadsFixture.Listed, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal(expected, ids);
+
+        var pages = _sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").ToList();
+        Assert.Contains(pages, r => r.StatusCode == 429);
+        Assert.Contains(pages, r => r.StatusCode == 503);
+        var served = pages.Where(r => r.StatusCode == 200).Select(r => long.Parse(r.Query["offset"].Single(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i * 500L), served);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"took {clock.Elapsed}");
+    }
+}
+
+/// <summary>Retry-After, token renewal and expiry, the retry limit and Ctrl+C during a retry wait.</summary>
+[Collection("engine")]
+public sealed class ReliabilityFaultTests : IClassFixture<SimulatorFixture>
+{
+    private readonly SimulatorFixture _sim;
+
+    public ReliabilityFaultTests(SimulatorFixture sim)
+    {
+        _sim = sim;
+        _sim.Reset();
+        _sim.Simulator.Options.TokenLifetimeSeconds = 3600;
+    }
+
+    [Fact]
+    public void A_429_with_Retry_After_is_waited_for_before_the_retry()
+    {
+        using var ps = _sim.Connected("-RetryDelayMilliseconds 10");
+        var answered = 0;
+        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && Interlocked.Increment(ref answered) == 1
+            ? new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "2" } }
+            : null;
+
+        var clock = Stopwatch.StartNew();
+        var result = ps.Run("Get-RunAiWorkload -First 1 -Debug");
+        clock.Stop();
+
+        Assert.Empty(result.Errors);
+        Assert.Single(result.Output);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"the retry came after {clock.Elapsed.TotalMilliseconds} ms, not after the 2 s the server asked for");
+        Assert.Contains(result.Debug, d => d.Contains("429", StringComparison.Ordinal) && d.Contains("retry 1", StringComparison.Ordinal));
+        Assert.Equal(new[] { 429, 200 }, _sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public void A_two_second_token_is_renewed_transparently_once_per_renewal_during_a_long_listing()
+    {
+        var o = _sim.Simulator.Options;
+        o.TokenLifetimeSeconds = 2;
+        using var ps = new PowerShellSession();
+        var connect = ps.Run(
+            "Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret $secret",
+            new() { ["uri"] = _sim.BaseUri, ["id"] = o.ClientId, ["secret"] = o.ClientSecret });
+        Assert.Empty(connect.Errors);
+        _sim.Simulator.ClearRequests();
+        o.Latency = TimeSpan.FromMilliseconds(100);
+
+        var clock = Stopwatch.StartNew();
+        var result = ps.Run("Get-RunAiWorkload -PageSize 40 | ForEach-Object Id");
+        clock.Stop();
+        o.Latency = TimeSpan.Zero;
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(_sim.Simulator.Data.ActiveWorkloadCount, result.Output.Select(x => x.BaseObject).Distinct().Count());
+        var requests = _sim.Simulator.Requests;
+        var tokenRequests = requests.Count(r => r.Path == "/api/v1/token");
+        var apiRequests = requests.Count(r => r.Path != "/api/v1/token");
+        Assert.DoesNotContain(requests, r => r.StatusCode == 401);
+        Assert.True(clock.Elapsed > TimeSpan.FromSeconds(4), $"the listing took only {clock.Elapsed}; too short to need renewals");
+
+        // A 2-second token is renewed at half its life: about one token request per second of listing, never one per call.
+        var expected = clock.Elapsed.TotalSeconds / 1.0;
+        Assert.InRange(tokenRequests, (int)(expected * 0.5), (int)Math.Ceiling(expected) + 2);
+        Assert.True(tokenRequests * 4 < apiRequests, $"{tokenRequests} token requests for {apiRequests} calls");
+    }
+
+    [Fact]
+    public async Task An_expired_static_token_says_so_and_how_to_reconnect()
+    {
+        var token = await Reliability.IssueTokenAsync(_sim.Simulator);
+        using var ps = new PowerShellSession();
+        Assert.Empty(ps.Run("Connect-RunAi -BaseUri $uri -Token $token", new() { ["uri"] = _sim.BaseUri, ["token"] = token }).Errors);
+        _sim.Simulator.ExpireAllTokens();
+
+        var result = ps.Run("Get-RunAiWorkload -First 1");
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("TokenExpired,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
+        Assert.Contains("expired", error.Exception.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Connect-RunAi", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, string.Join("\n", Reliability.TextOf(error)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Retries_stop_at_the_limit_with_an_error_naming_the_attempts_and_the_last_status()
+    {
+        using var ps = _sim.Connected("-MaxRetryCount 2 -RetryDelayMilliseconds 10");
+        _sim.Simulator.ClearRequests();
+        _sim.Simulator.Options.ServiceUnavailableEvery = 1;
+
+        var result = ps.Run("Get-RunAiWorkload -First 1");
+
+        Assert.Empty(result.Output);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("ServiceUnavailable,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
+        Assert.Contains("after 3 attempts; last status 503", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(3, (int)error.Exception.GetType().GetProperty("Attempts")!.GetValue(error.Exception)!);
+        Assert.Contains("3 attempts", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+        Assert.Equal(3, _sim.ApiRequests("/api/v1/workloads").Count);
+    }
+
+    [Fact]
+    public void StopProcessing_during_a_Retry_After_wait_returns_within_a_second_and_the_session_stays_usable()
+    {
+        using var ps = _sim.Connected();
+        _sim.Simulator.ClearRequests();
+        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads"
+            ? new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } }
+            : null;
+
+        using var shell = ps.CreateShell("Get-RunAiWorkload");
+        var running = shell.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_sim.Simulator.Requests.Any(r => r.StatusCode == 429) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.True(_sim.Simulator.Requests.Any(r => r.StatusCode == 429), "the server never answered 429");
+        Thread.Sleep(300);
+        Assert.False(running.IsCompleted, "the command should be waiting out the Retry-After");
+        var clock = Stopwatch.StartNew();
+        shell.Stop();
+        clock.Stop();
+
+        Assert.True(running.IsCompleted);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed.TotalMilliseconds} ms");
+        Assert.Single(_sim.ApiRequests("/api/v1/workloads"));
+
+        _sim.Simulator.Options.Override = null;
+        var after = ps.Run("Get-RunAiWorkload -First 1");
+        Assert.Empty(after.Errors);
+        Assert.Single(after.Output);
+    }
+}
