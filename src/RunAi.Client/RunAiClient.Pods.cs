@@ -21,14 +21,11 @@ namespace RunAi.Client
             query ??= new PodQuery();
             return StreamPages(
                 "pods", PodsPath, paging, RunAiJsonContext.Default.PodsPage, page => (page.Pods, page.Next),
-                uri => uri
-                    .Add("deleted", query.Deleted)
+                uri => AddFilters(uri, query.Deleted, query.Filters, query.Search)
                     .Add("sortOrder", SortOrderText(query.SortOrder))
                     .Add("sortBy", query.SortBy)
-                    .AddJoined("filterBy", query.Filters.ToList())
                     .Add("verbosity", query.FullVerbosity ? "full" : null)
-                    .Add("completed", query.Completed is bool completed ? (completed ? "true" : "false") : null)
-                    .Add("search", query.Search),
+                    .Add("completed", query.Completed is bool completed ? (completed ? "true" : "false") : null),
                 null,
                 cancellationToken);
         }
@@ -37,12 +34,7 @@ namespace RunAi.Client
         public async Task<long> CountPodsAsync(PodQuery? query = null, CancellationToken cancellationToken = default)
         {
             query ??= new PodQuery();
-            var uri = new QueryBuilder(PodsPath + "/count")
-                .Add("deleted", query.Deleted)
-                .AddJoined("filterBy", query.Filters.ToList())
-                .Add("search", query.Search);
-            var answer = await GetAsync(uri, RunAiJsonContext.Default.CountResponse, cancellationToken).ConfigureAwait(false);
-            return answer.Count;
+            return await CountAsync(PodsPath + "/count", query.Deleted, query.Filters, query.Search, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Streams a workload's pods (<c>GET /api/v1/workloads/{workloadId}/pods</c>).</summary>

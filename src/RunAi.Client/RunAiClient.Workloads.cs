@@ -20,12 +20,9 @@ namespace RunAi.Client
             query ??= new WorkloadQuery();
             return StreamPages(
                 "workloads", WorkloadsPath, paging, RunAiJsonContext.Default.WorkloadsPage, page => (page.Workloads, page.Next),
-                uri => uri
-                    .Add("deleted", query.Deleted)
+                uri => AddFilters(uri, query.Deleted, query.Filters, query.Search)
                     .Add("sortOrder", SortOrderText(query.SortOrder))
-                    .Add("sortBy", query.SortBy)
-                    .AddJoined("filterBy", query.Filters.ToList())
-                    .Add("search", query.Search),
+                    .Add("sortBy", query.SortBy),
                 null,
                 cancellationToken);
         }
@@ -34,12 +31,7 @@ namespace RunAi.Client
         public async Task<long> CountWorkloadsAsync(WorkloadQuery? query = null, CancellationToken cancellationToken = default)
         {
             query ??= new WorkloadQuery();
-            var uri = new QueryBuilder(WorkloadsPath + "/count")
-                .Add("deleted", query.Deleted)
-                .AddJoined("filterBy", query.Filters.ToList())
-                .Add("search", query.Search);
-            var answer = await GetAsync(uri, RunAiJsonContext.Default.CountResponse, cancellationToken).ConfigureAwait(false);
-            return answer.Count;
+            return await CountAsync(WorkloadsPath + "/count", query.Deleted, query.Filters, query.Search, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Gets one workload with its scheduling detail (<c>GET /api/v1/workloads/{workloadId}</c>).</summary>
@@ -71,6 +63,16 @@ namespace RunAi.Client
 
         /// <summary>Proves the address and the credentials with one cheap call (the workload count).</summary>
         public Task<long> VerifyConnectionAsync(CancellationToken cancellationToken = default) => CountWorkloadsAsync(null, cancellationToken);
+
+        /// <summary>The filters a list and its count share: <c>deleted</c>, <c>filterBy</c> (one comma-joined value) and <c>search</c>.</summary>
+        private static QueryBuilder AddFilters(QueryBuilder uri, bool deleted, IList<string> filters, string? search) =>
+            uri.Add("deleted", deleted).AddJoined("filterBy", filters.ToList()).Add("search", search);
+
+        private async Task<long> CountAsync(string path, bool deleted, IList<string> filters, string? search, CancellationToken cancellationToken)
+        {
+            var answer = await GetAsync(AddFilters(new QueryBuilder(path), deleted, filters, search), RunAiJsonContext.Default.CountResponse, cancellationToken).ConfigureAwait(false);
+            return answer.Count;
+        }
 
         private static string? SortOrderText(SortOrder? order) =>
             order switch

@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
 using RunAi.Client;
 using RunAi.Client.Models;
 using RunAi.Client.Paging;
+using RunAi.PowerShell.Session;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -11,60 +14,20 @@ namespace RunAi.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadEvent", DefaultParameterSetName = RevisionSet, SupportsPaging = true)]
     [OutputType(typeof(WorkloadEvent))]
-    public sealed class GetRunAiWorkloadEventCommand : RunAiCmdlet
+    public sealed class GetRunAiWorkloadEventCommand : WorkloadOrRevisionListCommand<WorkloadEvent>
     {
-        private const string WorkloadSet = "Workload";
-
-        // The default set, so a piped revision (which also carries WorkloadId) binds by RevisionId; a workload, which
-        // has no RevisionId, falls back to the Workload set.
-        private const string RevisionSet = "Revision";
-
-        /// <summary>The workloads whose events to get; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
-
-        /// <summary>The inference revisions whose events to get; binds from a revision's RevisionId on the pipeline.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = RevisionSet)]
-        [ValidateNotNullOrEmpty]
-        public Guid[] RevisionId { get; set; } = Array.Empty<Guid>();
-
         /// <summary>Oldest first (the API's default is newest first).</summary>
         [Parameter]
         public SwitchParameter Ascending { get; set; }
 
-        /// <summary>Events per request, 1–500 (default 100).</summary>
-        [Parameter]
-        [ValidateRange(1, PagingOptions.MaxPageSize)]
-        public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
+        private protected override string ItemsName => "events";
 
-        protected override void BeginProcessing()
-        {
-            if (PagingParameters?.IncludeTotalCount == true)
-            {
-                WriteWarning("The API has no count of events; -IncludeTotalCount is ignored.");
-            }
-        }
+        private SortOrder? Order => Ascending ? SortOrder.Ascending : (SortOrder?)null;
 
-        protected override void ProcessRecord()
-        {
-            var session = ResolveSession();
-            var order = Ascending ? SortOrder.Ascending : (SortOrder?)null;
-            if (ParameterSetName == RevisionSet)
-            {
-                foreach (var id in RevisionId)
-                {
-                    Stream(session, id, token => session.Client.ListRevisionEventsAsync(id, order, ToPaging(PagingParameters, PageSize), cancellationToken: token));
-                }
+        private protected override IAsyncEnumerable<WorkloadEvent> ListOfWorkload(RunAiSession session, Guid workloadId, PagingOptions paging, CancellationToken cancellationToken) =>
+            session.Client.ListWorkloadEventsAsync(workloadId, Order, paging, cancellationToken);
 
-                return;
-            }
-
-            foreach (var id in WorkloadId)
-            {
-                Stream(session, id, token => session.Client.ListWorkloadEventsAsync(id, order, ToPaging(PagingParameters, PageSize), token));
-            }
-        }
+        private protected override IAsyncEnumerable<WorkloadEvent> ListOfRevision(RunAiSession session, Guid revisionId, PagingOptions paging, CancellationToken cancellationToken) =>
+            session.Client.ListRevisionEventsAsync(revisionId, Order, paging, cancellationToken: cancellationToken);
     }
 }

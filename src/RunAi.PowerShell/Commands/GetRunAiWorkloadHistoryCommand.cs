@@ -1,7 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
 using RunAi.Client.Models;
 using RunAi.Client.Paging;
+using RunAi.PowerShell.Session;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -10,55 +13,14 @@ namespace RunAi.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadHistory", DefaultParameterSetName = RevisionSet, SupportsPaging = true)]
     [OutputType(typeof(HistoryRecord))]
-    public sealed class GetRunAiWorkloadHistoryCommand : RunAiCmdlet
+    public sealed class GetRunAiWorkloadHistoryCommand : WorkloadOrRevisionListCommand<HistoryRecord>
     {
-        private const string WorkloadSet = "Workload";
+        private protected override string ItemsName => "history records";
 
-        // The default set, so a piped revision (which also carries WorkloadId) binds by RevisionId; a workload, which
-        // has no RevisionId, falls back to the Workload set.
-        private const string RevisionSet = "Revision";
+        private protected override IAsyncEnumerable<HistoryRecord> ListOfWorkload(RunAiSession session, Guid workloadId, PagingOptions paging, CancellationToken cancellationToken) =>
+            session.Client.ListWorkloadHistoryAsync(workloadId, paging, cancellationToken);
 
-        /// <summary>The workloads whose history to get; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
-
-        /// <summary>The inference revisions whose history to get; binds from a revision's RevisionId on the pipeline.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = RevisionSet)]
-        [ValidateNotNullOrEmpty]
-        public Guid[] RevisionId { get; set; } = Array.Empty<Guid>();
-
-        /// <summary>Records per request, 1–500 (default 100).</summary>
-        [Parameter]
-        [ValidateRange(1, PagingOptions.MaxPageSize)]
-        public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
-
-        protected override void BeginProcessing()
-        {
-            if (PagingParameters?.IncludeTotalCount == true)
-            {
-                WriteWarning("The API has no count of history records; -IncludeTotalCount is ignored.");
-            }
-        }
-
-        protected override void ProcessRecord()
-        {
-            var session = ResolveSession();
-            if (ParameterSetName == RevisionSet)
-            {
-                foreach (var id in RevisionId)
-                {
-                    Stream(session, id, token => session.Client.ListRevisionHistoryAsync(id, ToPaging(PagingParameters, PageSize), cancellationToken: token));
-                }
-
-                return;
-            }
-
-            foreach (var id in WorkloadId)
-            {
-                Stream(session, id, token => session.Client.ListWorkloadHistoryAsync(id, ToPaging(PagingParameters, PageSize), token));
-            }
-        }
+        private protected override IAsyncEnumerable<HistoryRecord> ListOfRevision(RunAiSession session, Guid revisionId, PagingOptions paging, CancellationToken cancellationToken) =>
+            session.Client.ListRevisionHistoryAsync(revisionId, paging, cancellationToken: cancellationToken);
     }
 }

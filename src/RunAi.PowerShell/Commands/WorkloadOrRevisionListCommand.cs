@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using RunAi.Client.Paging;
+using RunAi.PowerShell.Session;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// The shape shared by the cmdlets that list something of a workload or of an inference revision (events,
+    /// history): <c>-WorkloadId</c> or <c>-RevisionId</c> from the pipeline, paged, one stream per id.
+    /// </summary>
+    public abstract class WorkloadOrRevisionListCommand<T> : RunAiCmdlet
+    {
+        private protected const string WorkloadSet = "Workload";
+
+        // The default set, so a piped revision (which also carries WorkloadId) binds by RevisionId; a workload, which
+        // has no RevisionId, falls back to the Workload set.
+        private protected const string RevisionSet = "Revision";
+
+        /// <summary>The workloads to read; binds from a workload's Id on the pipeline.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>The inference revisions to read; binds from a revision's RevisionId on the pipeline.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = RevisionSet)]
+        [ValidateNotNullOrEmpty]
+        public Guid[] RevisionId { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>Items per request, 1–500 (default 100).</summary>
+        [Parameter]
+        [ValidateRange(1, PagingOptions.MaxPageSize)]
+        public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
+
+        /// <summary>What is listed, for messages ("events").</summary>
+        private protected abstract string ItemsName { get; }
+
+        protected override void BeginProcessing()
+        {
+            if (PagingParameters?.IncludeTotalCount == true)
+            {
+                WriteWarning($"The API has no count of {ItemsName}; -IncludeTotalCount is ignored.");
+            }
+        }
+
+        protected override void ProcessRecord()
+        {
+            var session = ResolveSession();
+            var revisions = ParameterSetName == RevisionSet;
+            foreach (var id in revisions ? RevisionId : WorkloadId)
+            {
+                var paging = ToPaging(PagingParameters, PageSize);
+                Stream(session, id, token => revisions ? ListOfRevision(session, id, paging, token) : ListOfWorkload(session, id, paging, token));
+            }
+        }
+
+        private protected abstract IAsyncEnumerable<T> ListOfWorkload(RunAiSession session, Guid workloadId, PagingOptions paging, CancellationToken cancellationToken);
+
+        private protected abstract IAsyncEnumerable<T> ListOfRevision(RunAiSession session, Guid revisionId, PagingOptions paging, CancellationToken cancellationToken);
+    }
+}
