@@ -88,8 +88,9 @@ public sealed class FailureTests : IClassFixture<ClientFixture>
         using var client = _f.TokenClient();
         var workload = Assert.Single(await ClientFixture.ToListAsync(client.ListWorkloadsAsync()));
 
-        var future = Assert.IsType<Dictionary<string, object?>>(workload.AdditionalData["futureField"]);
-        Assert.Equal(new object?[] { 1L, "b" }, (object?[])future["a"]!);
+        var future = Assert.IsAssignableFrom<IReadOnlyDictionary<string, object?>>(workload.AdditionalData["futureField"]);
+        Assert.Equal(new object?[] { 1L, "b" }, Assert.IsAssignableFrom<IReadOnlyList<object?>>(future["a"]));
+        Assert.Equal("a=1, b", workload.AdditionalData["futureField"]!.ToString());
         Assert.Equal(true, workload.AdditionalFields!["x"]);
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using RunAi.Client.Models;
 
 namespace RunAi.Client.Json
 {
@@ -13,7 +14,7 @@ namespace RunAi.Client.Json
     {
         public static IReadOnlyDictionary<string, object?> ToDictionary(IDictionary<string, JsonElement> fields)
         {
-            var result = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
+            var result = new ValueMap<object?>();
             foreach (var pair in fields)
             {
                 result[pair.Key] = ToValue(pair.Value);
@@ -27,7 +28,7 @@ namespace RunAi.Client.Json
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    var map = new ValueMap<object?>();
                     foreach (var property in element.EnumerateObject())
                     {
                         map[property.Name] = ToValue(property.Value);
@@ -35,13 +36,13 @@ namespace RunAi.Client.Json
 
                     return map;
                 case JsonValueKind.Array:
-                    var list = new List<object?>();
+                    var list = new ValueList<object?>();
                     foreach (var item in element.EnumerateArray())
                     {
                         list.Add(ToValue(item));
                     }
 
-                    return list.ToArray();
+                    return list;
                 case JsonValueKind.String:
                     return element.GetString();
                 case JsonValueKind.Number:

@@ -19,7 +19,7 @@ namespace RunAi.Client.Models
             Timestamp = timestamp;
             RawValue = rawValue;
             Value = Json.PlainJson.ParseNumber(rawValue) ?? double.NaN;
-            Labels = labels ?? new Dictionary<string, string>();
+            Labels = new ValueMap<string>(labels ?? Enumerable.Empty<KeyValuePair<string, string>>());
             Bucket = bucket;
         }
 

@@ -28,12 +28,12 @@ namespace RunAi.Client.Models
         public DateTimeOffset? UpdatedAt { get; set; }
         public DateTimeOffset? DeletedAt { get; set; }
         public int TenantId { get; set; }
-        public IReadOnlyList<PodContainer>? Containers { get; set; }
+        public ValueList<PodContainer>? Containers { get; set; }
         public string? CurrentNodePool { get; set; }
-        public IReadOnlyList<string>? RequestedNodePools { get; set; }
+        public ValueList<string>? RequestedNodePools { get; set; }
         public WorkloadRequestResources? RequestedResources { get; set; }
         public WorkloadAllocatedResources? AllocatedResources { get; set; }
-        public IReadOnlyList<PodToleration>? Tolerations { get; set; }
+        public ValueList<PodToleration>? Tolerations { get; set; }
         public string? Ip { get; set; }
 
         /// <summary>Only with <c>verbosity=full</c>.</summary>
@@ -84,8 +84,8 @@ namespace RunAi.Client.Models
         [JsonConverter(typeof(PlainObjectConverter))]
         public IReadOnlyDictionary<string, object?>? DynamicData { get; set; }
         public bool? ExistsInCluster { get; set; }
-        public IReadOnlyDictionary<string, double>? ResourceRequest { get; set; }
-        public IReadOnlyDictionary<string, double>? ResourceAllocation { get; set; }
+        public ValueMap<double>? ResourceRequest { get; set; }
+        public ValueMap<double>? ResourceAllocation { get; set; }
         public string? NodePool { get; set; }
         public string? Namespace { get; set; }
 

@@ -29,15 +29,15 @@ namespace RunAi.Client.Models
         public WorkloadRequestResources? RevisionRequestedResources { get; set; }
         public WorkloadRequestResources? PodsRequestedResources { get; set; }
         public RequestedPods? RequestedPods { get; set; }
-        public IReadOnlyList<string>? RequestedNodePools { get; set; }
+        public ValueList<string>? RequestedNodePools { get; set; }
         public WorkloadAllocatedResources? AllocatedResources { get; set; }
-        public IReadOnlyList<string>? CurrentNodePools { get; set; }
+        public ValueList<string>? CurrentNodePools { get; set; }
         public int? RunningPods { get; set; }
-        public IReadOnlyList<string>? Images { get; set; }
-        public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; set; }
+        public ValueList<string>? Images { get; set; }
+        public ValueMap<string>? EnvironmentVariables { get; set; }
         public string? Command { get; set; }
         public string? Arguments { get; set; }
-        public IReadOnlyList<Condition>? Conditions { get; set; }
+        public ValueList<Condition>? Conditions { get; set; }
         [JsonConverter(typeof(PlainObjectConverter))]
         public IReadOnlyDictionary<string, object?>? AdditionalFields { get; set; }
 

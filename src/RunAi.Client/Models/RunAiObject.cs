@@ -11,7 +11,7 @@ namespace RunAi.Client.Models
     /// </summary>
     public abstract class RunAiObject
     {
-        private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
+        private static readonly IReadOnlyDictionary<string, object?> Empty = new ValueMap<object?>();
 
         // JsonElement is a System.Text.Json type; it stays internal so no third-party type reaches the pipeline.
         [JsonExtensionData]

@@ -17,7 +17,7 @@ namespace RunAi.Client.Models
             Timestamp = timestamp;
             RawValue = point.Value;
             Value = Json.PlainJson.ParseNumber(point.Value);
-            Groups = point.Groups ?? (IReadOnlyList<TelemetryGroup>)Array.Empty<TelemetryGroup>();
+            Groups = new ValueList<TelemetryGroup>(point.Groups ?? Enumerable.Empty<TelemetryGroup>());
         }
 
         /// <summary>What the value measures, e.g. <c>GPU_ALLOCATION</c>.</summary>

@@ -41,23 +41,23 @@ namespace RunAi.Client.Models
         public WorkloadRequestResources? PodsRequestedResources { get; set; }
         public WorkloadAllocatedResources? AllocatedResources { get; set; }
         public ActionsSupport? ActionsSupport { get; set; }
-        public IReadOnlyList<Condition>? Conditions { get; set; }
+        public ValueList<Condition>? Conditions { get; set; }
         public RequestedPods? RequestedPods { get; set; }
-        public IReadOnlyList<string>? RequestedNodePools { get; set; }
-        public IReadOnlyList<string>? CurrentNodePools { get; set; }
-        public IReadOnlyList<string>? Images { get; set; }
-        public IReadOnlyList<ChildReference>? ChildrenIds { get; set; }
+        public ValueList<string>? RequestedNodePools { get; set; }
+        public ValueList<string>? CurrentNodePools { get; set; }
+        public ValueList<string>? Images { get; set; }
+        public ValueList<ChildReference>? ChildrenIds { get; set; }
         /// <summary>Deprecated by the API in favour of <see cref="Endpoints"/>.</summary>
-        public IReadOnlyList<string>? Urls { get; set; }
-        public IReadOnlyList<Datasource>? Datasources { get; set; }
-        public IReadOnlyList<WorkloadEnvironment>? Environments { get; set; }
+        public ValueList<string>? Urls { get; set; }
+        public ValueList<Datasource>? Datasources { get; set; }
+        public ValueList<WorkloadEnvironment>? Environments { get; set; }
         /// <summary>Deprecated by the API in favour of <see cref="Endpoints"/>.</summary>
-        public IReadOnlyList<Connection>? ExternalConnections { get; set; }
+        public ValueList<Connection>? ExternalConnections { get; set; }
         public string? DistributedFramework { get; set; }
         [JsonConverter(typeof(PlainObjectConverter))]
         public IReadOnlyDictionary<string, object?>? AdditionalFields { get; set; }
         public bool? Preemptible { get; set; }
-        public IReadOnlyDictionary<string, string>? EnvironmentVariables { get; set; }
+        public ValueMap<string>? EnvironmentVariables { get; set; }
         public string? Command { get; set; }
         public string? Arguments { get; set; }
         /// <summary>Deprecated by the API in favour of <see cref="IdleAllocatedGpus"/>.</summary>
@@ -68,7 +68,7 @@ namespace RunAi.Client.Models
         public string? AiApplicationId { get; set; }
         public string? AiApplicationName { get; set; }
         public WorkloadTopology? Topology { get; set; }
-        public IReadOnlyList<WorkloadEndpoint>? Endpoints { get; set; }
+        public ValueList<WorkloadEndpoint>? Endpoints { get; set; }
 
         /// <summary>GPUs allocated now (from <see cref="AllocatedResources"/>), for sorting and tables.</summary>
         [JsonIgnore]
@@ -80,6 +80,6 @@ namespace RunAi.Client.Models
     /// <summary>A single workload with its scheduling detail (schema <c>WorkloadDetailed</c>).</summary>
     public sealed class WorkloadDetailed : Workload
     {
-        public IReadOnlyList<PendingSchedulingMessage>? PendingSchedulingMessages { get; set; }
+        public ValueList<PendingSchedulingMessage>? PendingSchedulingMessages { get; set; }
     }
 }

@@ -11,7 +11,7 @@ namespace RunAi.Client.Models
         public ResourceQuantity? GpuMemory { get; set; }
         public ResourceCores? Cpu { get; set; }
         public ResourceQuantity? CpuMemory { get; set; }
-        public IReadOnlyList<ExtendedResource>? ExtendedResources { get; set; }
+        public ValueList<ExtendedResource>? ExtendedResources { get; set; }
 
         public override string ToString() => $"gpu={Gpu} gpuMemory={GpuMemory} cpu={Cpu} cpuMemory={CpuMemory}";
     }
@@ -49,7 +49,7 @@ namespace RunAi.Client.Models
         public string? GpuMemory { get; set; }
         public double? Cpu { get; set; }
         public string? CpuMemory { get; set; }
-        public IReadOnlyList<ExtendedResource>? ExtendedResources { get; set; }
+        public ValueList<ExtendedResource>? ExtendedResources { get; set; }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "gpu={0} gpuMemory={1} cpu={2} cpuMemory={3}", Gpu, GpuMemory, Cpu, CpuMemory);
     }
@@ -106,7 +106,7 @@ namespace RunAi.Client.Models
         public Guid Id { get; set; }
         public string Name { get; set; } = string.Empty;
         public string? ReplicaType { get; set; }
-        public IReadOnlyList<Connection>? Connections { get; set; }
+        public ValueList<Connection>? Connections { get; set; }
 
         public override string ToString() => Name;
     }
@@ -118,8 +118,8 @@ namespace RunAi.Client.Models
         public string? ConnectionType { get; set; }
         public string? Url { get; set; }
         public string? AuthorizationType { get; set; }
-        public IReadOnlyList<string>? AuthorizedUsers { get; set; }
-        public IReadOnlyList<string>? AuthorizedGroups { get; set; }
+        public ValueList<string>? AuthorizedUsers { get; set; }
+        public ValueList<string>? AuthorizedGroups { get; set; }
         public int? ContainerPort { get; set; }
 
         public override string ToString() => Url ?? Name;

@@ -28,7 +28,7 @@ namespace RunAi.PowerShell.Json
                     }
 
                     return result;
-                case object?[] list:
+                case IReadOnlyList<object?> list:
                     return list.Select(ToPowerShell).ToArray();
                 default:
                     return plain;

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace RunAi.Client.Models
+{
+    /// <summary>
+    /// A list property of an API object. It reads as text in one cell (<c>a, b, c</c>), so <c>Export-Csv</c> and
+    /// <c>Format-Table</c> show its items rather than a .NET type name.
+    /// </summary>
+    public sealed class ValueList<T> : List<T>
+    {
+        public ValueList()
+        {
+        }
+
+        public ValueList(IEnumerable<T> items)
+            : base(items)
+        {
+        }
+
+        public override string ToString() => string.Join(", ", this.Select(item => Convert.ToString(item, CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A map property of an API object (labels, environment variables); reads as <c>key=value; key=value</c>.</summary>
+    public sealed class ValueMap<TValue> : Dictionary<string, TValue>
+    {
+        public ValueMap()
+            : base(System.StringComparer.Ordinal)
+        {
+        }
+
+        public ValueMap(IEnumerable<KeyValuePair<string, TValue>> pairs)
+            : base(System.StringComparer.Ordinal)
+        {
+            foreach (var pair in pairs)
+            {
+                this[pair.Key] = pair.Value;
+            }
+        }
+
+        public override string ToString() =>
+            string.Join("; ", this.Select(pair => pair.Key + "=" + Convert.ToString(pair.Value, CultureInfo.InvariantCulture)));
+    }
+
+    internal static class Convert
+    {
+        public static string? ToString(object? value, System.IFormatProvider provider) => value switch
+        {
+            null => string.Empty,
+            System.IFormattable formattable => formattable.ToString(null, provider),
+            _ => value.ToString(),
+        };
+    }
+}
