@@ -12,6 +12,7 @@ namespace RunAi.PowerShell.Tests;
 /// Walks every operation of ../shared/openapi/*.json and fails when a path or query parameter is not sent by any
 /// cmdlet: the cmdlets run with all their parameters against the simulator, which records what arrived.
 /// </summary>
+[Collection("engine")]
 public sealed class ContractCoverageTests : IClassFixture<CoverageSimulator>
 {
     // Every cmdlet with every parameter that reaches the API; the simulator records what each one sent.

@@ -7,6 +7,7 @@ using Xunit;
 namespace RunAi.PowerShell.Tests;
 
 /// <summary>The cmdlets added for full coverage of the contract, against the simulator through the real engine.</summary>
+[Collection("engine")]
 public sealed class CoverageTests : IClassFixture<CoverageSimulator>
 {
     private readonly CoverageSimulator _sim;
