@@ -103,6 +103,37 @@ public sealed class SessionTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
+    public void A_static_jwt_past_its_exp_claim_reads_as_TokenExpired_and_its_expiry_shows_in_the_context()
+    {
+        static string Part(string json) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var expiry = DateTimeOffset.UtcNow.AddSeconds(2);
+        var jwt = Part("{\"alg\":\"none\"}") + "." + Part("{\"exp\":" + expiry.ToUnixTimeSeconds() + "}") + ".sig";
+        var original = _sim.Simulator.Options.StaticToken;
+        _sim.Simulator.Options.StaticToken = jwt;
+        try
+        {
+            using var ps = new PowerShellSession();
+            var connected = ps.Run("Connect-RunAi -BaseUri $uri -Token $jwt -PassThru", new() { ["uri"] = _sim.BaseUri, ["jwt"] = jwt });
+            Assert.Empty(connected.Errors);
+            Assert.Equal(expiry.ToUnixTimeSeconds(), connected.Get<DateTimeOffset>(0, "TokenExpiresAt").ToUnixTimeSeconds());
+
+            System.Threading.Thread.Sleep(TimeSpan.FromSeconds(2.5));
+            _sim.Simulator.Options.Override = _ => new RunAi.Simulator.SimulatedResponse(401, "{\"code\":401,\"message\":\"Unauthorized\"}");
+            var result = ps.Run("Get-RunAiWorkload -First 1");
+
+            var error = Assert.Single(result.Errors);
+            Assert.StartsWith("TokenExpired,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+            Assert.Contains("Connect-RunAi", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
+            Assert.DoesNotContain(jwt, error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            _sim.Simulator.Options.StaticToken = original;
+            _sim.Simulator.Options.Override = null;
+        }
+    }
+
+    [Fact]
     public void Not_connected_is_a_terminating_error()
     {
         using var ps = new PowerShellSession();

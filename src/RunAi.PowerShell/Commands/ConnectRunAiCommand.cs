@@ -127,7 +127,7 @@ namespace RunAi.PowerShell.Commands
                 session.Dispose();
                 if (failure != null)
                 {
-                    ThrowTerminatingError(ErrorMapper.ToErrorRecord(failure, baseUri, session.RenewsToken));
+                    ThrowTerminatingError(ErrorMapper.ToErrorRecord(failure, baseUri, session));
                 }
 
                 return;

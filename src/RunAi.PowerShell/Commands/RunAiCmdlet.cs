@@ -90,7 +90,7 @@ namespace RunAi.PowerShell.Commands
                     }
                     catch (RunAiApiException failure) when (!run.IsCancellationRequested)
                     {
-                        queue.WriteError(ErrorMapper.ToErrorRecord(failure, target, session.RenewsToken));
+                        queue.WriteError(ErrorMapper.ToErrorRecord(failure, target, session));
                     }
                     catch (Exception ex) when (run.IsCancellationRequested && (ex is OperationCanceledException || ex is RunAiApiException))
                     {

@@ -1,15 +1,19 @@
 using System;
 using System.Management.Automation;
 using RunAi.Client;
+using RunAi.PowerShell.Session;
 
 namespace RunAi.PowerShell.Errors
 {
     /// <summary>Turns client failures into ErrorRecords with a stable id, the category a script can act on, and the input that failed.</summary>
     internal static class ErrorMapper
     {
-        public static ErrorRecord ToErrorRecord(RunAiApiException failure, object? target, bool renewableCredential)
+        public static ErrorRecord ToErrorRecord(RunAiApiException failure, object? target, RunAiSession session)
         {
-            var (id, category) = Classify(failure);
+            // A static JWT whose exp claim has passed explains a 401 even when the server's message does not.
+            var tokenExpired = !session.RenewsToken && session.TokenExpiresAt is DateTimeOffset expiry && expiry <= DateTimeOffset.Now;
+            var renewableCredential = session.RenewsToken;
+            var (id, category) = Classify(failure, tokenExpired);
             var record = new ErrorRecord(failure, id, category, target);
             var advice = Advice(failure, id, renewableCredential);
             if (advice != null)
@@ -20,7 +24,7 @@ namespace RunAi.PowerShell.Errors
             return record;
         }
 
-        public static (string Id, ErrorCategory Category) Classify(RunAiApiException failure)
+        public static (string Id, ErrorCategory Category) Classify(RunAiApiException failure, bool tokenExpired = false)
         {
             switch (failure.Kind)
             {
@@ -48,7 +52,7 @@ namespace RunAi.PowerShell.Errors
                 case 422:
                     return (ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument);
                 case 401:
-                    return (IsExpiry(failure) ? ErrorIds.TokenExpired : ErrorIds.Unauthorized, ErrorCategory.AuthenticationError);
+                    return (tokenExpired || IsExpiry(failure) ? ErrorIds.TokenExpired : ErrorIds.Unauthorized, ErrorCategory.AuthenticationError);
                 case 403:
                     return (ErrorIds.Forbidden, ErrorCategory.PermissionDenied);
                 case 404:
