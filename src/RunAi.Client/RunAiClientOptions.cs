@@ -8,7 +8,16 @@ namespace RunAi.Client
     {
         public RunAiClientOptions(Uri baseUri, RunAiCredential credential)
         {
-            BaseUri = baseUri ?? throw new ArgumentNullException(nameof(baseUri));
+            if (baseUri is null)
+            {
+                throw new ArgumentNullException(nameof(baseUri));
+            }
+
+            // Relative request paths resolve against the base; without a trailing slash its last segment would be
+            // replaced (https://host/runai + api/v1/… → https://host/api/v1/…).
+            BaseUri = baseUri.IsAbsoluteUri && !baseUri.AbsolutePath.EndsWith("/", StringComparison.Ordinal)
+                ? new UriBuilder(baseUri) { Path = baseUri.AbsolutePath + "/" }.Uri
+                : baseUri;
             Credential = credential ?? throw new ArgumentNullException(nameof(credential));
         }
 

@@ -165,6 +165,18 @@ public sealed class FailureTests : IClassFixture<ClientFixture>
     }
 
     [Fact]
+    public async Task A_base_address_with_a_path_keeps_its_path_with_or_without_a_trailing_slash()
+    {
+        var root = _f.Simulator.BaseUri.ToString().TrimEnd('/');
+        using var withoutSlash = new RunAiClient(new RunAiClientOptions(new Uri(root + "/runai"), new RunAiTokenCredential("t")) { MaxRetries = 0 });
+        using var withSlash = new RunAiClient(new RunAiClientOptions(new Uri(root + "/runai/"), new RunAiTokenCredential("t")) { MaxRetries = 0 });
+        await Assert.ThrowsAsync<RunAiApiException>(() => withoutSlash.CountWorkloadsAsync());
+        await Assert.ThrowsAsync<RunAiApiException>(() => withSlash.CountWorkloadsAsync());
+
+        Assert.Equal(new[] { "/runai/api/v1/workloads/count", "/runai/api/v1/workloads/count" }, _f.Simulator.Requests.Select(r => r.Path));
+    }
+
+    [Fact]
     public void Plain_http_to_another_host_is_refused_unless_allowed()
     {
         var refused = Assert.Throws<ArgumentException>(() => new RunAiClient(new RunAiClientOptions(new Uri("http://runai.example.com/"), new RunAiTokenCredential("t"))));
