@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using RunAi.Client.Models;
 using RunAi.PowerShell.Parameters;
@@ -11,7 +12,7 @@ namespace RunAi.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "RunAiPodMetric")]
     [OutputType(typeof(MetricSample))]
-    public sealed class GetRunAiPodMetricCommand : RunAiCmdlet
+    public sealed class GetRunAiPodMetricCommand : MetricCmdlet
     {
         /// <summary>The workload the pod belongs to; binds from a pod's WorkloadId.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -33,27 +34,12 @@ namespace RunAi.PowerShell.Commands
             "GPU_PCIE_TRANSMITTED_BANDWIDTH_PER_GPU", "GPU_PCIE_RECEIVED_BANDWIDTH_PER_GPU", "GPU_SWAP_MEMORY_BYTES_PER_GPU")]
         public string[] MetricType { get; set; } = Array.Empty<string>();
 
-        /// <summary>The start of the window (default: an hour before -End).</summary>
-        [Parameter]
-        public DateTimeOffset? Start { get; set; }
-
-        /// <summary>The end of the window (default: now).</summary>
-        [Parameter]
-        public DateTimeOffset? End { get; set; }
-
-        /// <summary>Samples per series, 0–1000 (the API's default is 20).</summary>
-        [Parameter]
-        [ValidateRange(0, 1000)]
-        public int? Samples { get; set; }
-
-        private RunAi.Client.MetricQuery? _query;
-
-        protected override void BeginProcessing() => _query = MetricWindow.Build(this, MetricType, Start, End, Samples);
+        private protected override IEnumerable<string> RequestedTypes => MetricType;
 
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            var query = _query!;
+            var query = Query;
             var workloadId = WorkloadId;
             var podId = PodId;
             Run(session, podId, async (queue, token) =>

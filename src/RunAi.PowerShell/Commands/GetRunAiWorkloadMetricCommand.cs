@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using RunAi.Client.Models;
 using RunAi.PowerShell.Parameters;
@@ -11,7 +12,7 @@ namespace RunAi.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadMetric")]
     [OutputType(typeof(MetricSample))]
-    public sealed class GetRunAiWorkloadMetricCommand : RunAiCmdlet
+    public sealed class GetRunAiWorkloadMetricCommand : MetricCmdlet
     {
         /// <summary>The workloads to measure; binds from a workload's Id on the pipeline.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -30,27 +31,12 @@ namespace RunAi.PowerShell.Commands
             "NIM_TIME_TO_FIRST_TOKEN_SECONDS_PERCENTILES", "NIM_E2E_REQUEST_LATENCY_SECONDS_PERCENTILES", "NVLINK_BANDWIDTH_TOTAL")]
         public string[] MetricType { get; set; } = Array.Empty<string>();
 
-        /// <summary>The start of the window (default: an hour before -End).</summary>
-        [Parameter]
-        public DateTimeOffset? Start { get; set; }
-
-        /// <summary>The end of the window (default: now).</summary>
-        [Parameter]
-        public DateTimeOffset? End { get; set; }
-
-        /// <summary>Samples per series, 0–1000 (the API's default is 20).</summary>
-        [Parameter]
-        [ValidateRange(0, 1000)]
-        public int? Samples { get; set; }
-
-        private RunAi.Client.MetricQuery? _query;
-
-        protected override void BeginProcessing() => _query = MetricWindow.Build(this, MetricType, Start, End, Samples);
+        private protected override IEnumerable<string> RequestedTypes => MetricType;
 
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            var query = _query!;
+            var query = Query;
             foreach (var id in WorkloadId)
             {
                 Run(session, id, async (queue, token) =>

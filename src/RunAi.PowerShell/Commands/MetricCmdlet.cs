@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using RunAi.Client;
+using RunAi.PowerShell.Parameters;
+
+namespace RunAi.PowerShell.Commands
+{
+    /// <summary>
+    /// The window shared by the metric cmdlets: <c>-Start</c>/<c>-End</c> (default: the last hour) and <c>-Samples</c>,
+    /// checked once before any request. Each cmdlet declares its own <c>-MetricType</c>, since the enums differ.
+    /// </summary>
+    public abstract class MetricCmdlet : RunAiCmdlet
+    {
+        /// <summary>The start of the window (default: an hour before -End).</summary>
+        [Parameter]
+        public DateTimeOffset? Start { get; set; }
+
+        /// <summary>The end of the window (default: now).</summary>
+        [Parameter]
+        public DateTimeOffset? End { get; set; }
+
+        /// <summary>Samples per series, 0–1000 (the API's default is 20).</summary>
+        [Parameter]
+        [ValidateRange(0, 1000)]
+        public int? Samples { get; set; }
+
+        /// <summary>The query every input of this invocation uses, built in BeginProcessing.</summary>
+        private protected MetricQuery Query { get; private set; } = null!;
+
+        /// <summary>The metric types the user asked for.</summary>
+        private protected abstract IEnumerable<string> RequestedTypes { get; }
+
+        protected override void BeginProcessing() => Query = MetricWindow.Build(this, RequestedTypes, Start, End, Samples);
+    }
+}
