@@ -37,4 +37,22 @@ public sealed class ModuleTests
         Assert.Contains(contexts, c => c.EndsWith("|RunAi.PowerShell", System.StringComparison.Ordinal));
         Assert.All(contexts, c => Assert.NotEqual("Default", c.Split('|')[0]));
     }
+
+    [Fact]
+    public void Every_type_a_cmdlet_outputs_has_a_default_view()
+    {
+        using var ps = new PowerShellSession();
+        var outputTypes = ps.Run("(Get-Module RunAi).ExportedCmdlets.Values | ForEach-Object { $_.OutputType.Name }").Output
+            .Select(o => o.BaseObject.ToString()!)
+            .Where(t => t.StartsWith("RunAi.", System.StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+        var format = System.Xml.Linq.XDocument.Load(System.IO.Path.Combine(PowerShellSession.RepositoryRoot, "module", "RunAi.format.ps1xml"));
+        var viewed = format.Descendants("TypeName").Select(t => t.Value.Trim()).ToHashSet();
+        // A derived type shows with its base type's view (PowerShell matches the type's whole hierarchy).
+        var derived = new System.Collections.Generic.Dictionary<string, string> { ["RunAi.Client.Models.WorkloadDetailed"] = "RunAi.Client.Models.Workload" };
+
+        Assert.True(outputTypes.Count >= 10, string.Join(", ", outputTypes));
+        Assert.All(outputTypes, t => Assert.True(viewed.Contains(t) || (derived.TryGetValue(t, out var b) && viewed.Contains(b)), $"{t} has no view in RunAi.format.ps1xml"));
+    }
 }
