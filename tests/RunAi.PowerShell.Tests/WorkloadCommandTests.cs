@@ -174,6 +174,16 @@ public sealed class WorkloadCommandTests : IClassFixture<SimulatorFixture>, IDis
     }
 
     [Fact]
+    public void An_id_typed_where_a_name_goes_gets_that_workload()
+    {
+        var id = _sim.Simulator.Data.WorkloadIds[0];
+        var result = _ps.Run($"Get-RunAiWorkload '{id}'");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(id, Assert.Single(result.Output).Properties["Id"].Value);
+    }
+
+    [Fact]
     public void Ids_bind_from_the_pipeline_by_property_name()
     {
         var result = _ps.Run("Get-RunAiWorkload -First 2 | Get-RunAiWorkload");

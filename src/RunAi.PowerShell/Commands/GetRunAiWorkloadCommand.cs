@@ -87,9 +87,18 @@ namespace RunAi.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            if (ParameterSetName == ByIdSet)
+            var ids = Id;
+            if (ParameterSetName == ListSet && Name != null && Guid.TryParse(Name, out var nameAsId))
             {
-                foreach (var id in Id)
+                // `Get-RunAiWorkload 3f2a…` binds the text to -Name (the default set's first position); no workload is
+                // named like an id, so answering "nothing" would be quietly wrong: get the workload by that id instead.
+                WriteVerbose($"'{Name}' is an id, not a name: getting the workload by id.");
+                ids = new[] { nameAsId };
+            }
+
+            if (ParameterSetName == ByIdSet || ids.Length > 0)
+            {
+                foreach (var id in ids)
                 {
                     Run(session, id, async (queue, token) =>
                         queue.WriteObject(await session.Client.GetWorkloadAsync(id, token).ConfigureAwait(false)));
