@@ -44,7 +44,7 @@ namespace RunAi.PowerShell.Commands
         /// <summary>filterBy expressions on clusterId, workloadId, revisionId, nodeName, currentNodepool, createdAt, completedAt, deletedAt.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateNotNullOrEmpty]
-        [ValidatePodFilter]
+        [ValidateFilter(FilterTarget.Pod)]
         public string[] Filter { get; set; } = Array.Empty<string>();
 
         /// <summary>The field the server sorts by.</summary>

@@ -15,7 +15,7 @@ namespace RunAi.PowerShell.Commands
         /// <summary>filterBy expressions on clusterId, workloadId, revisionId, nodeName, currentNodepool, createdAt, completedAt, deletedAt.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
-        [ValidatePodFilter]
+        [ValidateFilter(FilterTarget.Pod)]
         public string[] Filter { get; set; } = Array.Empty<string>();
 
         /// <summary>Free-text search.</summary>

@@ -54,7 +54,7 @@ namespace RunAi.PowerShell.Commands
         /// <summary>Raw filterBy expressions (field, operator, value), all of which must hold: 'allocatedGPU>=4', 'createdAt&lt;=2026-01-01T00:00:00Z'.</summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateCount(1, 10)]
-        [ValidateWorkloadFilter]
+        [ValidateFilter(FilterTarget.Workload)]
         public string[] Filter { get; set; } = Array.Empty<string>();
 
         /// <summary>Free-text search.</summary>
