@@ -2,16 +2,12 @@
 # Ops checks on pods: nothing stuck, counts that add up, and metrics to explain a slow job.
 
 BeforeAll {
-    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     . (Join-Path $PSScriptRoot 'Simulator.ps1')
-    $script:sim = Start-RunAiSimulator -Workloads 500
-    Import-Module (Join-Path $root 'RunAi.psd1') -Force
-    Connect-RunAi -BaseUri $sim.BaseUri -Token $sim.StaticToken
+    $script:sim = Start-RunAiTestEnvironment -Workloads 500
 }
 
 AfterAll {
-    Disconnect-RunAi
-    $script:sim | Stop-RunAiSimulator
+    $script:sim | Stop-RunAiTestEnvironment
 }
 
 Describe 'Pods across the tenant' {

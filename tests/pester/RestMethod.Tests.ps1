@@ -2,16 +2,12 @@
 # Ops checks through the generic request cmdlet: the cluster monitor, and any list of the API.
 
 BeforeAll {
-    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     . (Join-Path $PSScriptRoot 'Simulator.ps1')
-    $script:sim = Start-RunAiSimulator -Workloads 300
-    Import-Module (Join-Path $root 'RunAi.psd1') -Force
-    Connect-RunAi -BaseUri $sim.BaseUri -Token $sim.StaticToken
+    $script:sim = Start-RunAiTestEnvironment -Workloads 300
 }
 
 AfterAll {
-    Disconnect-RunAi
-    $script:sim | Stop-RunAiSimulator
+    $script:sim | Stop-RunAiTestEnvironment
 }
 
 Describe 'Cluster monitor' {

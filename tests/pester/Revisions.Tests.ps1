@@ -2,17 +2,13 @@
 # Ops checks on inference revisions: every revision of a serving workload is known, healthy, and explainable.
 
 BeforeAll {
-    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     . (Join-Path $PSScriptRoot 'Simulator.ps1')
-    $script:sim = Start-RunAiSimulator -Workloads 500
-    Import-Module (Join-Path $root 'RunAi.psd1') -Force
-    Connect-RunAi -BaseUri $sim.BaseUri -Token $sim.StaticToken
+    $script:sim = Start-RunAiTestEnvironment -Workloads 500
     $script:inference = Get-RunAiWorkload -Type Inference -First 3
 }
 
 AfterAll {
-    Disconnect-RunAi
-    $script:sim | Stop-RunAiSimulator
+    $script:sim | Stop-RunAiTestEnvironment
 }
 
 Describe 'Inference revisions' {

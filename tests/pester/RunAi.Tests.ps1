@@ -3,15 +3,12 @@
 # Run with: Invoke-Pester ./tests/pester (after dotnet build), or ./build.ps1 Test.
 
 BeforeAll {
-    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
     . (Join-Path $PSScriptRoot 'Simulator.ps1')
-    $script:sim = Start-RunAiSimulator -Workloads 2345
-    Import-Module (Join-Path $root 'RunAi.psd1') -Force
+    $script:sim = Start-RunAiTestEnvironment -Workloads 2345 -NoConnect
 }
 
 AfterAll {
-    Disconnect-RunAi
-    $script:sim | Stop-RunAiSimulator
+    $script:sim | Stop-RunAiTestEnvironment
     Remove-Module RunAi -ErrorAction SilentlyContinue
 }
 

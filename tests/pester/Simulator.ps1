@@ -51,3 +51,30 @@ function Stop-RunAiSimulator {
         $Simulator.Process.Dispose()
     }
 }
+
+function Start-RunAiTestEnvironment {
+    # What every Pester suite needs first: a simulator, the module from this repository, and (unless -NoConnect) a session.
+    [CmdletBinding()]
+    param(
+        [int] $Workloads = 500,
+        [switch] $NoConnect
+    )
+
+    $simulator = Start-RunAiSimulator -Workloads $Workloads
+    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+    Import-Module (Join-Path $root 'RunAi.psd1') -Force -Global
+    if (-not $NoConnect) {
+        Connect-RunAi -BaseUri $simulator.BaseUri -Token $simulator.StaticToken
+    }
+    $simulator
+}
+
+function Stop-RunAiTestEnvironment {
+    [CmdletBinding()]
+    param([Parameter(Mandatory, ValueFromPipeline)] $Simulator)
+
+    process {
+        Disconnect-RunAi
+        $Simulator | Stop-RunAiSimulator
+    }
+}
