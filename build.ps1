@@ -22,12 +22,12 @@ $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $solution = Join-Path $root 'RunAi.PowerShell.sln'
 
-function Invoke-Build {
+function Build-RunAiModule {
     dotnet build $solution --configuration $Configuration
     if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
 }
 
-function Invoke-Test {
+function Test-RunAiModule {
     dotnet test $solution --configuration $Configuration
     if ($LASTEXITCODE) { throw "dotnet test failed ($LASTEXITCODE)" }
 
@@ -37,13 +37,14 @@ function Invoke-Test {
         return
     }
 
-    # A separate process: the module's dlls stay loaded in a process once imported.
-    pwsh -NoProfile -Command "Import-Module Pester -MinimumVersion 5.0; `$r = Invoke-Pester -Path '$root/tests/pester' -Output Detailed -PassThru; exit `$r.FailedCount"
+    # Every suite in ONE Invoke-Pester run, as users run them, in a separate process: the module's dlls stay
+    # loaded in a process once imported, so a fresh one tests the module just built.
+    pwsh -NoProfile -Command "Import-Module Pester -MinimumVersion 5.0; `$r = Invoke-Pester -Path '$root/tests/pester' -Output Detailed -PassThru; 'Pester: {0} passed, {1} failed' -f `$r.PassedCount, `$r.FailedCount; exit `$r.FailedCount"
     if ($LASTEXITCODE) { throw "Pester: $LASTEXITCODE failed" }
 }
 
-function Invoke-Demo {
-    Invoke-Build
+function Show-RunAiDemo {
+    Build-RunAiModule
     . (Join-Path $root 'tests/pester/Simulator.ps1')
     $sim = Start-RunAiSimulator -Workloads 500
     try {
@@ -68,7 +69,7 @@ function Invoke-Demo {
 }
 
 switch ($Task) {
-    'Build' { Invoke-Build }
-    'Test' { Invoke-Test }
-    'Demo' { Invoke-Demo }
+    'Build' { Build-RunAiModule }
+    'Test' { Test-RunAiModule }
+    'Demo' { Show-RunAiDemo }
 }

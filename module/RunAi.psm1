@@ -8,5 +8,20 @@ $cmdlets = if ($PSEdition -eq 'Core') {
 } else {
     $moduleLoader::LoadShared($PSScriptRoot)
 }
-Import-Module -Assembly $cmdlets -Force -ErrorAction Stop
-Export-ModuleMember -Cmdlet *
+
+# The cmdlet assembly is loaded once per process, but each import needs its cmdlets exported again. A nested
+# `Import-Module -Assembly` + `Export-ModuleMember` exports nothing on a re-import (-Force, or Remove-Module then
+# Import-Module): the engine finds the inner module already known and skips it. So import the inner module
+# privately and hand each of its cmdlets to this module, as PowerShell-ALC-style modules (PSOpenAD) do.
+$importModule = Get-Command -Name Import-Module -Module Microsoft.PowerShell.Core
+$inner = & $importModule -Assembly $cmdlets -Force -PassThru -ErrorAction Stop
+$nonPublic = [System.Reflection.BindingFlags]'Instance, NonPublic, Public'
+$addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod('AddExportedCmdlet', $nonPublic)
+# Help is looked up beside the outer module's manifest, which in a source checkout is not where the dll and its
+# MAML live; a rooted help path is used as it is, so point each cmdlet at the file beside the cmdlet dll.
+$helpFile = [System.Management.Automation.CmdletInfo].GetProperty('HelpFile', $nonPublic)
+$helpPath = [System.IO.Path]::Combine($PSScriptRoot, [System.IO.Path]::GetFileName($cmdlets.Location) + '-Help.xml')
+foreach ($cmdlet in $inner.ExportedCmdlets.Values) {
+    $helpFile.SetValue($cmdlet, $helpPath)
+    $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet))
+}

@@ -25,6 +25,37 @@ public sealed class ModuleTests
         Assert.All(exported, name => Assert.Matches("^(Get|Connect|Disconnect|Invoke)-RunAi[A-Za-z]*$", name));
     }
 
+    [Theory]
+    [InlineData("Import-Module $manifest -Force")]
+    [InlineData("Remove-Module RunAi; Import-Module $manifest")]
+    [InlineData("Import-Module $manifest -Force; Remove-Module RunAi; Import-Module $manifest; Import-Module $manifest -Force")]
+    public void Re_importing_in_one_runspace_exports_every_cmdlet_with_its_help_again(string reimport)
+    {
+        using var ps = new PowerShellSession();
+        var first = ps.Run("(Get-Command -Module RunAi).Name").Output.Select(o => o.BaseObject.ToString()).ToList();
+        Assert.Equal(17, first.Count);
+
+        var again = ps.Run(reimport + "; (Get-Command -Module RunAi).Name", new() { ["manifest"] = PowerShellSession.ManifestPath });
+        Assert.Empty(again.Errors);
+        Assert.Equal(first, again.Output.Select(o => o.BaseObject.ToString()).ToList());
+
+        // The cmdlets run, and their help is still found (a re-import used to lose both).
+        var context = ps.Run("Get-RunAiContext -ErrorAction SilentlyContinue; (Get-Help Get-RunAiWorkload).Synopsis");
+        Assert.Equal("Gets Run:ai workloads: a filtered, sorted list streamed page by page, or workloads by id.", context.Output.Single().BaseObject);
+    }
+
+    [Fact]
+    public void A_second_runspace_of_the_same_process_imports_every_cmdlet()
+    {
+        using var first = new PowerShellSession();
+        using var second = new PowerShellSession();
+        var names = first.Run("(Get-Command -Module RunAi).Name").Output.Select(o => o.BaseObject.ToString()).ToList();
+        Assert.Equal(17, names.Count);
+        Assert.Equal(names, second.Run("(Get-Command -Module RunAi).Name").Output.Select(o => o.BaseObject.ToString()).ToList());
+        Assert.Equal(names, second.Run("Remove-Module RunAi; Import-Module $manifest; (Get-Command -Module RunAi).Name", new() { ["manifest"] = PowerShellSession.ManifestPath })
+            .Output.Select(o => o.BaseObject.ToString()).ToList());
+    }
+
     [Fact]
     public void Third_party_dlls_load_in_a_private_context_not_the_default_one()
     {

@@ -90,6 +90,7 @@ public sealed class PowerShellResult
     public IReadOnlyList<string> Debug { get; private init; } = Array.Empty<string>();
     public IReadOnlyList<string> Warnings { get; private init; } = Array.Empty<string>();
     public IReadOnlyList<string> Information { get; private init; } = Array.Empty<string>();
+    public IReadOnlyList<ProgressRecord> Progress { get; private init; } = Array.Empty<ProgressRecord>();
     /// <summary>The error that ended the script (caught by try/catch), if any.</summary>
     public ErrorRecord? Terminating { get; private init; }
 
@@ -104,6 +105,7 @@ public sealed class PowerShellResult
         Debug = shell.Streams.Debug.Select(v => v.Message).ToList(),
         Warnings = shell.Streams.Warning.Select(v => v.Message).ToList(),
         Information = shell.Streams.Information.Select(v => v.MessageData?.ToString() ?? string.Empty).ToList(),
+        Progress = shell.Streams.Progress.ToList(),
         Terminating = terminating,
     };
 

@@ -44,16 +44,22 @@ function Stop-RunAiSimulator {
     param([Parameter(Mandatory, ValueFromPipeline)] $Simulator)
 
     process {
-        if (-not $Simulator.Process.HasExited) {
-            $Simulator.Process.Kill()
-            $Simulator.Process.WaitForExit(5000) | Out-Null
+        try {
+            if (-not $Simulator.Process.HasExited) {
+                $Simulator.Process.Kill($true)
+                $Simulator.Process.WaitForExit(5000) | Out-Null
+            }
         }
-        $Simulator.Process.Dispose()
+        finally {
+            $Simulator.Process.Dispose()
+        }
     }
 }
 
 function Start-RunAiTestEnvironment {
-    # What every Pester suite needs first: a simulator, the module from this repository, and (unless -NoConnect) a session.
+    # What every Pester suite needs first: a simulator, the module from this repository, and (unless -NoConnect) a
+    # session. If anything after the simulator's start fails, the simulator is stopped before the error goes on:
+    # a suite whose BeforeAll fails must not leave a process behind.
     [CmdletBinding()]
     param(
         [int] $Workloads = 500,
@@ -61,20 +67,36 @@ function Start-RunAiTestEnvironment {
     )
 
     $simulator = Start-RunAiSimulator -Workloads $Workloads
-    $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
-    Import-Module (Join-Path $root 'RunAi.psd1') -Force -Global
-    if (-not $NoConnect) {
-        Connect-RunAi -BaseUri $simulator.BaseUri -Token $simulator.StaticToken
+    try {
+        $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
+        Import-Module (Join-Path $root 'RunAi.psd1') -Force -Global -ErrorAction Stop
+        if (-not $NoConnect) {
+            Connect-RunAi -BaseUri $simulator.BaseUri -Token $simulator.StaticToken -ErrorAction Stop
+        }
+    }
+    catch {
+        $simulator | Stop-RunAiSimulator
+        throw
     }
     $simulator
 }
 
 function Stop-RunAiTestEnvironment {
+    # The other half: forgets the session and stops the simulator. The simulator is stopped whatever happens to the
+    # disconnect (module removed, cmdlets missing), and a suite whose BeforeAll never started one passes $null.
     [CmdletBinding()]
-    param([Parameter(Mandatory, ValueFromPipeline)] $Simulator)
+    param([Parameter(ValueFromPipeline)] $Simulator)
 
     process {
-        Disconnect-RunAi
-        $Simulator | Stop-RunAiSimulator
+        try {
+            if (Get-Command Disconnect-RunAi -ErrorAction Ignore) {
+                Disconnect-RunAi
+            }
+        }
+        finally {
+            if ($Simulator) {
+                $Simulator | Stop-RunAiSimulator
+            }
+        }
     }
 }

@@ -8,5 +8,8 @@ namespace RunAi.Client.Diagnostics
 
         /// <summary>Status, timing, retries and token renewals.</summary>
         void Debug(string message);
+
+        /// <summary>A page of a list arrived: <paramref name="what"/> is what is listed ("events of workload …").</summary>
+        void PageReceived(string what, int pageNumber, int itemCount);
     }
 }

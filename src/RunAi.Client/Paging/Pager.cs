@@ -47,6 +47,7 @@ namespace RunAi.Client.Paging
             while (true)
             {
                 var page = await current.ConfigureAwait(false);
+                RunAiDiagnostics.PageReceived(what, pageNumber, page.Items.Count);
                 if (page.Items.Count == 0)
                 {
                     yield break;

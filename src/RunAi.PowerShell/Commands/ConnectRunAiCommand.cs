@@ -138,6 +138,8 @@ namespace RunAi.PowerShell.Commands
             {
                 WriteObject(session);
             }
+
+            base.EndProcessing();
         }
 
         private Uri BaseUriFromEnvironment()

@@ -19,6 +19,7 @@ namespace RunAi.PowerShell.Commands
     public abstract class RunAiCmdlet : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private ProgressReporter? _progress;
         private bool _disposed;
 
         /// <summary>The session to use instead of the current one (from <c>Connect-RunAi -PassThru</c>).</summary>
@@ -29,6 +30,9 @@ namespace RunAi.PowerShell.Commands
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
         private protected CancellationToken StopToken => _stopping.Token;
 
+        /// <summary>Progress of this invocation over all its inputs; shown only once the work takes over a second.</summary>
+        private protected ProgressReporter Progress => _progress ??= new ProgressReporter(MyInvocation.MyCommand.Name);
+
         public void Dispose()
         {
             Dispose(true);
@@ -36,6 +40,9 @@ namespace RunAi.PowerShell.Commands
         }
 
         protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Closes the progress bar, if one was shown. Cmdlets that override this call it last.</summary>
+        protected override void EndProcessing() => _progress?.Complete(this);
 
         protected virtual void Dispose(bool disposing)
         {
@@ -77,7 +84,9 @@ namespace RunAi.PowerShell.Commands
         private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work)
         {
             var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            var queue = new PipelineQueue(run.Token);
+            var progress = Progress;
+            progress.InputStarted();
+            var queue = new PipelineQueue(run.Token, progress);
             var task = Task.Run(
                 async () =>
                 {
@@ -105,9 +114,19 @@ namespace RunAi.PowerShell.Commands
 
             try
             {
-                foreach (var message in queue.Drain(_stopping.Token))
+                // Waits in short steps rather than blocking until the next message, so a slow page still refreshes progress.
+                while (!queue.IsCompleted)
                 {
-                    message.WriteTo(this);
+                    if (queue.TryTake(out var message, ProgressReporter.Interval, _stopping.Token))
+                    {
+                        message.WriteTo(this);
+                        if (message.Kind == PipelineMessageKind.Object)
+                        {
+                            progress.ItemWritten();
+                        }
+                    }
+
+                    progress.Update(this);
                 }
 
                 // The queue completes only after the work ended, so this does not block.
@@ -184,6 +203,9 @@ namespace RunAi.PowerShell.Commands
             if (known)
             {
                 WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+                var skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
+                var first = PagingParameters.First == ulong.MaxValue ? long.MaxValue : (long)Math.Min(PagingParameters.First, long.MaxValue);
+                Progress.Expect(Math.Min(Math.Max(0, total - skip), first));
             }
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using RunAi.Client.Diagnostics;
@@ -16,8 +15,13 @@ namespace RunAi.PowerShell.Pipeline
         private const int Capacity = 256;
         private readonly BlockingCollection<PipelineMessage> _messages = new BlockingCollection<PipelineMessage>(Capacity);
         private readonly CancellationToken _cancellation;
+        private readonly ProgressReporter? _progress;
 
-        public PipelineQueue(CancellationToken cancellation) => _cancellation = cancellation;
+        public PipelineQueue(CancellationToken cancellation, ProgressReporter? progress = null)
+        {
+            _cancellation = cancellation;
+            _progress = progress;
+        }
 
         public void WriteObject(object? item) => Add(new PipelineMessage(PipelineMessageKind.Object, item));
 
@@ -31,11 +35,20 @@ namespace RunAi.PowerShell.Pipeline
 
         void IRunAiDiagnosticsListener.Debug(string message) => Add(new PipelineMessage(PipelineMessageKind.Debug, message));
 
+        void IRunAiDiagnosticsListener.PageReceived(string what, int pageNumber, int itemCount) => _progress?.PageReceived(what);
+
         /// <summary>No more messages will come: the drain ends once the queue is empty.</summary>
         public void Complete() => _messages.CompleteAdding();
 
-        /// <summary>The messages in order, blocking until the next one arrives or the work completes.</summary>
-        public IEnumerable<PipelineMessage> Drain(CancellationToken cancellationToken) => _messages.GetConsumingEnumerable(cancellationToken);
+        /// <summary>
+        /// Takes the next message, waiting at most <paramref name="wait"/>. False when none came in time (the caller
+        /// can refresh progress and wait again) or when the work completed; <see cref="IsCompleted"/> tells which.
+        /// </summary>
+        public bool TryTake(out PipelineMessage message, TimeSpan wait, CancellationToken cancellationToken) =>
+            _messages.TryTake(out message, (int)wait.TotalMilliseconds, cancellationToken);
+
+        /// <summary>The work completed and every message was taken.</summary>
+        public bool IsCompleted => _messages.IsCompleted;
 
         public void Dispose() => _messages.Dispose();
 

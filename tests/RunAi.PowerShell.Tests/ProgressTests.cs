@@ -1,0 +1,93 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Xunit;
+
+namespace RunAi.PowerShell.Tests;
+
+/// <summary>Write-Progress on long listings: shown only after about a second, refreshed, completed at the end.</summary>
+[Collection("engine")]
+public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
+{
+    private readonly SimulatorFixture _sim;
+
+    public ProgressTests(SimulatorFixture sim)
+    {
+        _sim = sim;
+        _sim.Reset();
+    }
+
+    public void Dispose() => _sim.Reset();
+
+    [Fact]
+    public void A_slow_listing_shows_what_is_listed_items_and_pages_then_completes()
+    {
+        using var ps = _sim.Connected();
+        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(150);
+
+        var result = ps.Run("Get-RunAiWorkload -PageSize 100 -First 1500");
+
+        Assert.Equal(1500, result.Output.Count);
+        var shown = result.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, p => Assert.Equal("Listing workloads", p.Activity));
+        Assert.Matches(@"^[\d,]+ items so far, \d+ pages \(\d+ s\)$", shown[^1].StatusDescription);
+        Assert.Equal(-1, shown[^1].PercentComplete);
+        var last = result.Progress[^1];
+        Assert.Equal(ProgressRecordType.Completed, last.RecordType);
+        Assert.Equal(shown[0].ActivityId, last.ActivityId);
+    }
+
+    [Fact]
+    public void A_known_total_turns_progress_into_a_percentage()
+    {
+        using var ps = _sim.Connected();
+        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(150);
+
+        var result = ps.Run("Get-RunAiWorkload -PageSize 100 -First 1200 -IncludeTotalCount");
+
+        var percents = result.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).Select(p => p.PercentComplete).ToList();
+        Assert.NotEmpty(percents);
+        Assert.All(percents, p => Assert.InRange(p, 0, 100));
+        Assert.True(percents.SequenceEqual(percents.OrderBy(p => p)), string.Join(",", percents));
+    }
+
+    [Fact]
+    public void A_quick_call_shows_no_progress()
+    {
+        using var ps = _sim.Connected();
+
+        var result = ps.Run("Get-RunAiWorkload -First 3; Get-RunAiWorkload -First 3 | Get-RunAiWorkloadEvent");
+
+        Assert.NotEmpty(result.Output);
+        Assert.Empty(result.Progress);
+    }
+
+    [Fact]
+    public void Many_inputs_are_counted_in_one_bar()
+    {
+        using var ps = _sim.Connected();
+        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(120);
+
+        var result = ps.Run("Get-RunAiWorkload -First 12 -PageSize 12 | Get-RunAiWorkloadEvent");
+
+        // Get-RunAiWorkload upstream has its own bar (it waits on the events downstream); the events' bar is one bar for all inputs.
+        var events = result.Progress.Where(p => p.Activity.StartsWith("Listing events of workload ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(events);
+        Assert.Single(events.Select(p => p.ActivityId).Distinct());
+        Assert.Matches(@", \d+ inputs \(", events.Last(p => p.RecordType == ProgressRecordType.Processing).StatusDescription);
+        Assert.Equal(ProgressRecordType.Completed, events[^1].RecordType);
+    }
+
+    [Fact]
+    public void ProgressPreference_SilentlyContinue_hides_it()
+    {
+        using var ps = _sim.Connected();
+        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(150);
+
+        var result = ps.Run("$ProgressPreference = 'SilentlyContinue'; Get-RunAiWorkload -PageSize 100 -First 1200");
+
+        Assert.Equal(1200, result.Output.Count);
+        Assert.Empty(result.Progress);
+    }
+}
