@@ -108,30 +108,8 @@ namespace RunAi.PowerShell.Commands
 
             var session = new RunAiSession(client);
             WriteVerbose($"Connecting to {baseUri} with {credential}.");
-            RunAiApiException? failure = null;
-            Run(session, baseUri, async (queue, token) =>
-            {
-                try
-                {
-                    var count = await client.VerifyConnectionAsync(token).ConfigureAwait(false);
-                    queue.WriteVerbose($"Connected: the server answered and sees {count} workloads.");
-                }
-                catch (RunAiApiException ex)
-                {
-                    failure = ex;
-                }
-            });
-
-            if (failure != null || StopToken.IsCancellationRequested)
-            {
-                session.Dispose();
-                if (failure != null)
-                {
-                    ThrowTerminatingError(ErrorMapper.ToErrorRecord(failure, baseUri, session));
-                }
-
-                return;
-            }
+            var count = InvokeOrThrow(session, baseUri, token => client.VerifyConnectionAsync(token), onFailure: session.Dispose);
+            WriteVerbose($"Connected: the server answered and sees {count} workloads.");
 
             SessionStore.Replace(session)?.Dispose();
             if (PassThru)

@@ -69,42 +69,27 @@ namespace RunAi.PowerShell.Commands
             {
                 var paging = new PagingOptions { PageSize = PageSize };
                 var itemsProperty = ItemsProperty;
-                Run(session, path, async (queue, token) =>
-                {
-                    var items = session.Client.StreamRawAsync(path, query, itemsProperty, paging, token).GetAsyncEnumerator(token);
-                    try
-                    {
-                        while (await items.MoveNextAsync().ConfigureAwait(false))
-                        {
-                            queue.WriteObject(PowerShellJson.ToPowerShell(items.Current));
-                        }
-                    }
-                    finally
-                    {
-                        await items.DisposeAsync().ConfigureAwait(false);
-                    }
-                });
+                Stream(session, path, token => session.Client.StreamRawAsync(path, query, itemsProperty, paging, token), PowerShellJson.ToPowerShell);
                 return;
             }
 
             var body = Body is null ? null : (Body is PSObject { BaseObject: string text } ? text : Body as string) ?? PlainJsonText.Serialize(PowerShellJson.ToPlain(Body));
             var method = Method;
-            Run(session, path, async (queue, token) =>
+            if (!TryInvoke(session, path, token => session.Client.SendRawAsync(method, path, query, body, token), out var raw))
             {
-                var answer = PowerShellJson.ToPowerShell(await session.Client.SendRawAsync(method, path, query, body, token).ConfigureAwait(false));
-                if (answer is object?[] list)
-                {
-                    // Like Invoke-RestMethod: a top-level array is written item by item.
-                    foreach (var item in list)
-                    {
-                        queue.WriteObject(item);
-                    }
-                }
-                else if (answer != null)
-                {
-                    queue.WriteObject(answer);
-                }
-            });
+                return;
+            }
+
+            // Like Invoke-RestMethod: a top-level array is written item by item.
+            var answer = PowerShellJson.ToPowerShell(raw);
+            if (answer is object?[] list)
+            {
+                WriteObject(list, enumerateCollection: true);
+            }
+            else if (answer != null)
+            {
+                WriteObject(answer);
+            }
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using RunAi.Client;
-using RunAi.Client.Diagnostics;
 using RunAi.PowerShell.Errors;
 using RunAi.PowerShell.Pipeline;
 using RunAi.PowerShell.Session;
@@ -18,7 +17,7 @@ namespace RunAi.PowerShell.Commands
     /// </summary>
     public abstract class RunAiCmdlet : PSCmdlet, IDisposable
     {
-        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private PipelineBridge? _bridge;
         private ProgressReporter? _progress;
         private bool _disposed;
 
@@ -28,10 +27,12 @@ namespace RunAi.PowerShell.Commands
         public RunAiSession? Session { get; set; }
 
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
-        private protected CancellationToken StopToken => _stopping.Token;
+        private protected CancellationToken StopToken => Bridge.Stopping;
 
         /// <summary>Progress of this invocation over all its inputs; shown only once the work takes over a second.</summary>
         private protected ProgressReporter Progress => _progress ??= new ProgressReporter(MyInvocation.MyCommand.Name);
+
+        private PipelineBridge Bridge => _bridge ??= new PipelineBridge(this, Progress);
 
         public void Dispose()
         {
@@ -39,7 +40,7 @@ namespace RunAi.PowerShell.Commands
             GC.SuppressFinalize(this);
         }
 
-        protected override void StopProcessing() => _stopping.Cancel();
+        protected override void StopProcessing() => _bridge?.Stop();
 
         /// <summary>Closes the progress bar, if one was shown. Cmdlets that override this call it last.</summary>
         protected override void EndProcessing() => _progress?.Complete(this);
@@ -48,7 +49,7 @@ namespace RunAi.PowerShell.Commands
         {
             if (!_disposed && disposing)
             {
-                _stopping.Dispose();
+                _bridge?.Dispose();
             }
 
             _disposed = true;
@@ -77,136 +78,62 @@ namespace RunAi.PowerShell.Commands
         }
 
         /// <summary>
-        /// Runs <paramref name="work"/> on the thread pool and writes what it queues, in order, on the pipeline
-        /// thread as it arrives. A client failure becomes a non-terminating error for <paramref name="target"/>, so
-        /// the next pipeline input still runs; Ctrl+C ends quietly.
+        /// Runs <paramref name="work"/> off the pipeline thread and writes what it queues as it arrives (see
+        /// <see cref="PipelineBridge"/>). A client failure becomes a non-terminating error for <paramref name="target"/>,
+        /// so the next pipeline input still runs; Ctrl+C ends quietly.
         /// </summary>
-        private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work)
+        private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work) =>
+            WriteFailure(Bridge.Run(work), target, session);
+
+        /// <summary>Streams an async sequence onto the pipeline, like <see cref="Run"/>; <paramref name="convert"/> shapes each item.</summary>
+        private protected void Stream<T>(RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null) =>
+            WriteFailure(Bridge.Stream(source, convert), target, session);
+
+        /// <summary>
+        /// Runs <paramref name="work"/> for its value. False when it failed (written as a non-terminating error for
+        /// <paramref name="target"/>) or the pipeline was stopped.
+        /// </summary>
+        private protected bool TryInvoke<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work, out T value)
         {
-            var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            var progress = Progress;
-            progress.InputStarted();
-            var queue = new PipelineQueue(run.Token, progress);
-            var task = Task.Run(
-                async () =>
-                {
-                    try
-                    {
-                        using (RunAiDiagnostics.Listen(queue))
-                        {
-                            await work(queue, run.Token).ConfigureAwait(false);
-                        }
-                    }
-                    catch (RunAiApiException failure) when (!run.IsCancellationRequested)
-                    {
-                        queue.WriteError(ErrorMapper.ToErrorRecord(failure, target, session));
-                    }
-                    catch (Exception ex) when (run.IsCancellationRequested && (ex is OperationCanceledException || ex is RunAiApiException))
-                    {
-                        // Stopped (Ctrl+C, Select-Object -First): whatever the cancelled request ended with has no reader.
-                    }
-                    finally
-                    {
-                        queue.Complete();
-                    }
-                },
-                CancellationToken.None);
-
-            try
-            {
-                // Waits in short steps rather than blocking until the next message, so a slow page still refreshes progress.
-                while (!queue.IsCompleted)
-                {
-                    if (queue.TryTake(out var message, ProgressReporter.Interval, _stopping.Token))
-                    {
-                        message.WriteTo(this);
-                        if (message.Kind == PipelineMessageKind.Object)
-                        {
-                            progress.ItemWritten();
-                        }
-                    }
-
-                    progress.Update(this);
-                }
-
-                // The queue completes only after the work ended, so this does not block.
-                task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell reports the stop itself.
-            }
-            finally
-            {
-                // Downstream stopped early (Select-Object -First) or the user pressed Ctrl+C: stop the work and any request in flight.
-                run.Cancel();
-                ReleaseWhenDone(task, queue, run);
-            }
+            var (succeeded, result, failure) = Bridge.Invoke(work);
+            WriteFailure(failure, target, session);
+            value = result;
+            return succeeded;
         }
 
         /// <summary>
-        /// Disposes the queue and the token source once the work has really ended. After Ctrl+C the pipeline returns at
-        /// once while the cancelled request unwinds on the pool; disposing under it would turn a quiet stop into an
-        /// ObjectDisposedException on a thread nobody observes.
+        /// Runs <paramref name="work"/> for its value; a failure is a terminating error for <paramref name="target"/>
+        /// (after <paramref name="onFailure"/>, e.g. to release what the work was given), and a stop ends the pipeline.
         /// </summary>
-        private static void ReleaseWhenDone(Task task, PipelineQueue queue, CancellationTokenSource run)
+        private protected T InvokeOrThrow<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work, Action? onFailure = null)
         {
-            if (task.IsCompleted)
+            var (succeeded, value, failure) = Bridge.Invoke(work);
+            if (succeeded)
             {
-                queue.Dispose();
-                run.Dispose();
-                return;
+                return value;
             }
 
-            _ = task.ContinueWith(
-                _ =>
-                {
-                    queue.Dispose();
-                    run.Dispose();
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
-
-        /// <summary>Streams an async sequence onto the pipeline through <see cref="Run"/>.</summary>
-        private protected void Stream<T>(RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source)
-        {
-            Run(session, target, async (queue, token) =>
+            onFailure?.Invoke();
+            if (failure != null)
             {
-                var items = source(token).GetAsyncEnumerator(token);
-                try
-                {
-                    while (await items.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        queue.WriteObject(items.Current);
-                    }
-                }
-                finally
-                {
-                    await items.DisposeAsync().ConfigureAwait(false);
-                }
-            });
+                ThrowTerminatingError(ErrorMapper.ToErrorRecord(failure, target, session));
+            }
+
+            throw new PipelineStoppedException();
         }
 
         /// <summary>Writes the total from <paramref name="count"/> the way -IncludeTotalCount expects it.</summary>
         private protected void WriteTotalCount(RunAiSession session, Func<CancellationToken, Task<long>> count)
         {
-            long total = 0;
-            var known = false;
-            Run(session, null, async (queue, token) =>
+            if (!TryInvoke(session, null, count, out var total))
             {
-                total = await count(token).ConfigureAwait(false);
-                known = true;
-            });
-
-            if (known)
-            {
-                WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
-                var skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
-                var first = PagingParameters.First == ulong.MaxValue ? long.MaxValue : (long)Math.Min(PagingParameters.First, long.MaxValue);
-                Progress.Expect(Math.Min(Math.Max(0, total - skip), first));
+                return;
             }
+
+            WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
+            var skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
+            var first = PagingParameters.First == ulong.MaxValue ? long.MaxValue : (long)Math.Min(PagingParameters.First, long.MaxValue);
+            Progress.Expect(Math.Min(Math.Max(0, total - skip), first));
         }
 
         /// <summary>Converts -First/-Skip to the client's paging options.</summary>
@@ -220,6 +147,14 @@ namespace RunAi.PowerShell.Commands
             }
 
             return options;
+        }
+
+        private void WriteFailure(RunAiApiException? failure, object? target, RunAiSession session)
+        {
+            if (failure != null)
+            {
+                WriteError(ErrorMapper.ToErrorRecord(failure, target, session));
+            }
         }
     }
 }
