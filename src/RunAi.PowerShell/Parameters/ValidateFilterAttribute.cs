@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using RunAi.Client;
@@ -20,14 +21,18 @@ namespace RunAi.PowerShell.Parameters
 
         public FilterTarget Target { get; }
 
+        /// <summary>The fields an expression may name (help lists them, so they are written only in the client).</summary>
+        public IReadOnlyList<string> Fields => Target == FilterTarget.Pod ? FilterSyntax.PodFields : FilterSyntax.WorkloadFields;
+
+        /// <summary>The operators an expression may use.</summary>
+        public static IReadOnlyList<string> Operators => FilterSyntax.Operators;
+
         protected override void ValidateElement(object element)
         {
             var expression = (element is PSObject wrapped ? wrapped.BaseObject : element) as string
                 ?? Convert.ToString(element, CultureInfo.InvariantCulture) ?? string.Empty;
-            var (fields, what) = Target == FilterTarget.Pod
-                ? (FilterSyntax.PodFields, "pod filter")
-                : (FilterSyntax.WorkloadFields, "filter");
-            var problem = FilterSyntax.Check(expression, fields);
+            var what = Target == FilterTarget.Pod ? "pod filter" : "filter";
+            var problem = FilterSyntax.Check(expression, Fields);
             if (problem != null)
             {
                 throw new ValidationMetadataException($"'{expression}' is not a valid {what}: {problem}");
