@@ -11,8 +11,9 @@ using RunAi.PowerShell.Session;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Connects to a Run:ai control plane and makes it the current session of this runspace.</para>
+    /// Connects to a Run:ai control plane and makes it the current session of this runspace.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Connect-RunAi.md.</remarks>
     [Cmdlet(VerbsCommunications.Connect, "RunAi", DefaultParameterSetName = FromEnvironmentSet)]
     [OutputType(typeof(RunAiSession))]
     public sealed class ConnectRunAiCommand : RunAiCmdlet

@@ -4,8 +4,9 @@ using RunAi.PowerShell.Session;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Ends the current Run:ai session (or the one given with -Session) and forgets its credentials.</para>
+    /// Ends the current Run:ai session (or the one given with -Session) and forgets its credentials.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Disconnect-RunAi.md.</remarks>
     [Cmdlet(VerbsCommunications.Disconnect, "RunAi")]
     [OutputType(typeof(void))]
     public sealed class DisconnectRunAiCommand : RunAiCmdlet

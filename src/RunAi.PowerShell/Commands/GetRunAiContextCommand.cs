@@ -4,8 +4,9 @@ using RunAi.PowerShell.Session;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Shows the current Run:ai session: address, kind of authentication and token expiry. Never the token.</para>
+    /// Shows the current Run:ai session: address, kind of authentication and token expiry. Never the token.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiContext.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiContext")]
     [OutputType(typeof(RunAiSession))]
     public sealed class GetRunAiContextCommand : RunAiCmdlet

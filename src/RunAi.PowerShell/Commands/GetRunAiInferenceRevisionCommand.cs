@@ -5,9 +5,9 @@ using RunAi.Client.Models;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets the revisions of inference workloads (pipe workloads in), or revisions by id.</para>
-    /// <para type="description">Revision objects carry RevisionId and WorkloadId, so they pipe into Get-RunAiWorkloadEvent, Get-RunAiWorkloadHistory and Get-RunAiPod.</para>
+    /// Gets the revisions of inference workloads (pipe workloads in), or revisions by id.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiInferenceRevision.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiInferenceRevision", DefaultParameterSetName = ByIdSet)]
     [OutputType(typeof(Revision))]
     public sealed class GetRunAiInferenceRevisionCommand : RunAiCmdlet

@@ -4,8 +4,9 @@ using System.Management.Automation;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Counts the revisions of inference workloads; pipe workloads in.</para>
+    /// Counts the revisions of inference workloads; pipe workloads in.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiInferenceRevisionCount.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiInferenceRevisionCount")]
     [OutputType(typeof(long))]
     public sealed class GetRunAiInferenceRevisionCountCommand : RunAiCmdlet

@@ -9,9 +9,9 @@ using RunAi.PowerShell.Parameters;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets pods: of all workloads (filtered, sorted, paged), of workloads or revisions piped in, or of a cluster (deprecated API).</para>
-    /// <para type="description">Pod objects carry WorkloadId and Id, so they pipe into Get-RunAiPodMetric.</para>
+    /// Gets pods: of all workloads (filtered, sorted, paged), of workloads or revisions piped in, or of a cluster (deprecated API).
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiPod.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiPod", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Pod), ParameterSetName = new[] { ListSet, WorkloadSet, RevisionSet })]
     [OutputType(typeof(ClusterPod), ParameterSetName = new[] { ClusterSet })]

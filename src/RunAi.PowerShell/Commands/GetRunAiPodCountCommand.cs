@@ -6,8 +6,9 @@ using RunAi.PowerShell.Parameters;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Counts the pods of all workloads that match a filter.</para>
+    /// Counts the pods of all workloads that match a filter.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiPodCount.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiPodCount")]
     [OutputType(typeof(long))]
     public sealed class GetRunAiPodCountCommand : RunAiCmdlet

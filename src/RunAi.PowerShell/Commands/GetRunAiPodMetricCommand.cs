@@ -7,9 +7,9 @@ using RunAi.PowerShell.Parameters;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets metric samples of pods (GPU utilisation per GPU, memory, SM activity, NVLink…), one object per sample; pipe pods in.</para>
-    /// <para type="description">A pod object binds its WorkloadId and Id. The window defaults to the last hour; a 207 partial answer warns which types are missing and returns the rest.</para>
+    /// Gets metric samples of pods (GPU utilisation per GPU, memory, SM activity, NVLink…), one object per sample; pipe pods in.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiPodMetric.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiPodMetric")]
     [OutputType(typeof(MetricSample))]
     public sealed class GetRunAiPodMetricCommand : MetricCmdlet

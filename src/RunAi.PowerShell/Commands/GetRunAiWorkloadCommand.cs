@@ -13,8 +13,9 @@ using RunAi.PowerShell.Parameters;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets Run:ai workloads: a filtered, sorted list streamed page by page, or workloads by id.</para>
+    /// Gets Run:ai workloads: a filtered, sorted list streamed page by page, or workloads by id.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkload.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkload", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(Workload), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(WorkloadDetailed), ParameterSetName = new[] { ByIdSet })]

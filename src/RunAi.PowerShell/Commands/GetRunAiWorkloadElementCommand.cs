@@ -6,9 +6,9 @@ using RunAi.Client.Paging;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets the structure elements of workloads, streamed page by page; pipe workloads in.</para>
-    /// <para type="description">-IncludeTotalCount reports the stored elements (what the list can return) from the elements count operation, and warns when the server stored fewer than exist.</para>
+    /// Gets the structure elements of workloads, streamed page by page; pipe workloads in.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadElement.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadElement", SupportsPaging = true)]
     [OutputType(typeof(WorkloadElement))]
     public sealed class GetRunAiWorkloadElementCommand : RunAiCmdlet

@@ -5,8 +5,9 @@ using RunAi.Client.Models;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Counts the structure elements of workloads: how many exist and how many the server stored; pipe workloads in.</para>
+    /// Counts the structure elements of workloads: how many exist and how many the server stored; pipe workloads in.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadElementCount.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadElementCount")]
     [OutputType(typeof(WorkloadElementCount))]
     public sealed class GetRunAiWorkloadElementCountCommand : RunAiCmdlet

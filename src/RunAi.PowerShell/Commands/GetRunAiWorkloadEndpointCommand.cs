@@ -5,8 +5,9 @@ using RunAi.Client.Models;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets the network endpoints of workloads (host, port, URL); pipe workloads in.</para>
+    /// Gets the network endpoints of workloads (host, port, URL); pipe workloads in.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadEndpoint.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadEndpoint")]
     [OutputType(typeof(WorkloadEndpoint))]
     public sealed class GetRunAiWorkloadEndpointCommand : RunAiCmdlet

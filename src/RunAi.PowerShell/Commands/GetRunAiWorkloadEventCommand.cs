@@ -10,8 +10,9 @@ using RunAi.PowerShell.Session;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets the events of workloads or inference revisions, newest first; pipe workloads or revisions in.</para>
+    /// Gets the events of workloads or inference revisions, newest first; pipe workloads or revisions in.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadEvent.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadEvent", DefaultParameterSetName = RevisionSet, SupportsPaging = true)]
     [OutputType(typeof(WorkloadEvent))]
     public sealed class GetRunAiWorkloadEventCommand : WorkloadOrRevisionListCommand<WorkloadEvent>

@@ -9,8 +9,9 @@ using RunAi.PowerShell.Session;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets the history of workloads or inference revisions: their events and phase changes; pipe workloads or revisions in.</para>
+    /// Gets the history of workloads or inference revisions: their events and phase changes; pipe workloads or revisions in.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadHistory.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadHistory", DefaultParameterSetName = RevisionSet, SupportsPaging = true)]
     [OutputType(typeof(HistoryRecord))]
     public sealed class GetRunAiWorkloadHistoryCommand : WorkloadOrRevisionListCommand<HistoryRecord>

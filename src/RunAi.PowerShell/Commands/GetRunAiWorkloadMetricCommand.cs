@@ -7,9 +7,9 @@ using RunAi.PowerShell.Parameters;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets metric samples of workloads (GPU and CPU utilisation, memory, pods, NIM latency…), one object per sample; pipe workloads in.</para>
-    /// <para type="description">The window defaults to the last hour. Histogram series (the *_PERCENTILES types) give one object per bucket. When the server answers only part of the requested types (207), a warning names the missing ones and the rest is still returned.</para>
+    /// Gets metric samples of workloads (GPU and CPU utilisation, memory, pods, NIM latency…), one object per sample; pipe workloads in.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadMetric.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadMetric")]
     [OutputType(typeof(MetricSample))]
     public sealed class GetRunAiWorkloadMetricCommand : MetricCmdlet

@@ -8,9 +8,9 @@ using RunAi.PowerShell.Parameters;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Gets workload telemetry (counts, GPU allocation, pending time, idle GPUs), one object per value, grouped by up to two fields.</para>
-    /// <para type="description">Each value is parsed to a number, and each group key becomes a property of its own (e.g. ClusterId, Type) so the output sorts and groups directly.</para>
+    /// Gets workload telemetry (counts, GPU allocation, pending time, idle GPUs), one object per value, grouped by up to two fields.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadTelemetry.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadTelemetry")]
     [OutputType(typeof(TelemetryValue))]
     public sealed class GetRunAiWorkloadTelemetryCommand : RunAiCmdlet

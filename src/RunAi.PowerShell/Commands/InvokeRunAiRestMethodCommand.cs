@@ -9,9 +9,9 @@ using RunAi.PowerShell.Json;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// <para type="synopsis">Sends any request to the connected Run:ai address with the session's authentication, retries and error handling.</para>
-    /// <para type="description">-Path is relative to the session's address (absolute addresses on other hosts are refused so the token never leaves it). JSON answers come back as objects, like Invoke-RestMethod. -All follows 'next' (offset/limit) and streams the items of a list answer. It also reaches services behind the same address, such as the cluster monitor at /v0/cluster/events/{id|latest}.</para>
+    /// Sends any request to the connected Run:ai address with the session's authentication, retries and error handling.
     /// </summary>
+    /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Invoke-RunAiRestMethod.md.</remarks>
     [Cmdlet(VerbsLifecycle.Invoke, "RunAiRestMethod", DefaultParameterSetName = SingleSet)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeRunAiRestMethodCommand : RunAiCmdlet
