@@ -42,6 +42,9 @@ public sealed class HelpFixture : IDisposable
 
     public CmdletHelp Get(string name) => Cmdlets.Single(c => c.Name == name);
 
+    /// <summary>Runs a script in the runspace the help was read from (the module is imported, nothing is connected).</summary>
+    public PowerShellResult Run(string script, Dictionary<string, object?>? variables = null) => _session.Run(script, variables);
+
     public void Dispose() => _session.Dispose();
 
     private CmdletHelp Read(string name)

@@ -168,6 +168,54 @@ public sealed class HelpTests : IClassFixture<HelpFixture>
     }
 
     [Fact]
+    public void Every_example_parses_and_its_RunAi_commands_bind_their_literal_arguments()
+    {
+        // Each RunAi command of an example is bound statically (unknown or ambiguous parameters), then run with the
+        // arguments that are literals and an empty pipeline: binding validates them (a -Filter field, a ValidateSet
+        // value, a range) and, with no input and no session, nothing is sent. Connect-RunAi is only bound statically:
+        // running it would connect.
+        const string script = """
+            $parseErrors = $null
+            $ast = [System.Management.Automation.Language.Parser]::ParseInput($code, [ref]$null, [ref]$parseErrors)
+            foreach ($e in $parseErrors) { "does not parse: $($e.Message)" }
+            $runAi = (Get-Module RunAi).ExportedCmdlets.Keys
+            foreach ($command in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)) {
+                $name = $command.GetCommandName()
+                if ($name -notin $runAi) { continue }
+                $binding = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($command, $true)
+                foreach ($e in $binding.BindingExceptions.GetEnumerator()) { "$name -$($e.Key): $($e.Value.BindingException.Message)" }
+                if ($name -eq 'Connect-RunAi') { continue }
+                $literals = @{}
+                foreach ($p in $binding.BoundParameters.GetEnumerator()) {
+                    if ($null -eq $p.Value.Value) { $literals[$p.Key] = $p.Value.ConstantValue; continue }
+                    try { $literals[$p.Key] = $p.Value.Value.SafeGetValue() } catch { }
+                }
+                try { @() | & $name @literals -ErrorAction Stop }
+                catch {
+                    if ($_.FullyQualifiedErrorId -match '^(ParameterArgumentValidationError|CannotConvertArgument|ParameterArgumentTransformationError|NamedParameterNotFound|AmbiguousParameter|ParameterAlreadyBound|AmbiguousParameterSet)') {
+                        "${name}: $($_.Exception.Message)"
+                    }
+                }
+            }
+            """;
+        var examples = 0;
+        var problems = new List<string>();
+        foreach (var cmdlet in _fixture.Cmdlets)
+        {
+            foreach (var code in cmdlet.Examples)
+            {
+                examples++;
+                var result = _fixture.Run(script, new Dictionary<string, object?> { ["code"] = code });
+                problems.AddRange(result.Output.Select(o => $"{cmdlet.Name} example '{code}': {o}"));
+                problems.AddRange(result.Errors.Select(e => $"{cmdlet.Name} example '{code}': {e}"));
+            }
+        }
+
+        Assert.True(examples >= 30, $"only {examples} examples");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
     public void About_RunAi_is_found_and_covers_sessions_paging_filters_errors_environment_and_the_simulator()
     {
         var about = _fixture.About;
