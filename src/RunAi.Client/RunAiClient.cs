@@ -38,6 +38,9 @@ namespace RunAi.Client
 
         public RunAiClientOptions Options { get; }
 
+        /// <summary>The proxy requests to <see cref="RunAiClientOptions.BaseUri"/> go through, or null when they go directly.</summary>
+        public Uri? Proxy => ProxySettings.ProxyFor(Options, Options.BaseUri);
+
         /// <summary>When the current access token expires, when known (client credentials, or a JWT's exp claim).</summary>
         public DateTimeOffset? TokenExpiresAt => _tokens.ExpiresAt;
 
@@ -71,7 +74,7 @@ namespace RunAi.Client
             }
         }
 
-        private static bool IsLoopback(Uri uri) =>
+        internal static bool IsLoopback(Uri uri) =>
             uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
     }
 }

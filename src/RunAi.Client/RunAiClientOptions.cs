@@ -1,11 +1,15 @@
 using System;
+using System.Net;
 using RunAi.Client.Authentication;
+using RunAi.Client.Http;
 
 namespace RunAi.Client
 {
     /// <summary>Where the client connects, how it authenticates, and how patient it is.</summary>
     public sealed class RunAiClientOptions
     {
+        private Uri? _proxy;
+
         public RunAiClientOptions(Uri baseUri, RunAiCredential credential)
         {
             if (baseUri is null)
@@ -50,10 +54,53 @@ namespace RunAi.Client
         /// <summary>Accept any TLS certificate. Only for a server you know (a lab with a self-signed certificate).</summary>
         public bool SkipCertificateCheck { get; set; }
 
+        /// <summary>
+        /// CA certificates trusted for this session in addition to the system's roots (an internal CA). The server's
+        /// chain must end at one of them or at a system root, and the host name must still match.
+        /// </summary>
+        public CertificateAuthorityBundle? CertificateAuthority { get; set; }
+
+        /// <summary>
+        /// The proxy every request goes through (http://host:port; https:// and socks5:// where the runtime supports
+        /// them). Null: the system's proxy settings. Credentials go in <see cref="ProxyCredential"/>, never in the address.
+        /// An address on this machine never goes through a proxy.
+        /// </summary>
+        public Uri? Proxy
+        {
+            get => _proxy;
+            set => _proxy = value is null ? null : RequireProxyAddress(value);
+        }
+
+        /// <summary>Credentials for the proxy (Basic, or NTLM/Negotiate when the proxy asks for them).</summary>
+        public NetworkCredential? ProxyCredential { get; set; }
+
+        /// <summary>Authenticate to the proxy as the logged-on user (Windows integrated proxies).</summary>
+        public bool ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Connect directly, ignoring <see cref="Proxy"/> and the system's proxy settings.</summary>
+        public bool NoProxy { get; set; }
+
         /// <summary>Allow sending credentials over plain HTTP to a host other than this machine.</summary>
         public bool AllowUnencryptedAuthentication { get; set; }
 
         /// <summary>Sent as the User-Agent header.</summary>
         public string UserAgent { get; set; } = "RunAi-PowerShell";
+    
+        private static Uri RequireProxyAddress(Uri address)
+        {
+            var scheme = address.IsAbsoluteUri ? address.Scheme : string.Empty;
+            if (scheme != "http" && scheme != "https" && scheme != "socks4" && scheme != "socks4a" && scheme != "socks5")
+            {
+                throw new ArgumentException($"'{address}' is not a proxy address: write it as http://host:port.");
+            }
+
+            if (!string.IsNullOrEmpty(address.UserInfo))
+            {
+                // Kept out of the address so that it never shows in the session, -Verbose or an error.
+                throw new ArgumentException("The proxy address holds a user name or password: pass them as the proxy credential instead.");
+            }
+
+            return address;
+        }
     }
 }

@@ -20,5 +20,11 @@ namespace RunAi.Client
 
         /// <summary>The server broke the paging contract (a <c>next</c> offset that does not move forward).</summary>
         PagingFault,
+
+        /// <summary>The proxy answered 407: it wants credentials, or refused the ones given.</summary>
+        ProxyAuthentication,
+
+        /// <summary>The proxy could not be reached (refused, name not resolved): nothing got as far as the server.</summary>
+        ProxyUnreachable,
     }
 }

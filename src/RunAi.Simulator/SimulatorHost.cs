@@ -103,7 +103,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
         var https = urls.Contains("https://", StringComparison.OrdinalIgnoreCase);
-        X509Certificate2? certificate = https ? CreateCertificate() : null;
+        X509Certificate2? certificate = https ? options.ServerCertificate ?? CreateCertificate() : null;
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(k =>
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 
 namespace RunAi.Simulator;
@@ -34,6 +35,9 @@ public sealed class SimulatorOptions
 
     /// <summary>Listen with HTTPS and an in-memory self-signed certificate (read at start).</summary>
     public bool UseHttps { get; set; }
+
+    /// <summary>The HTTPS certificate (with its private key) instead of the self-signed one, e.g. issued by a test CA (read at start).</summary>
+    public X509Certificate2? ServerCertificate { get; set; }
 
     /// <summary>Delay added before every response; honours request abort.</summary>
     public TimeSpan Latency

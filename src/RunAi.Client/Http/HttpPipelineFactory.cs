@@ -65,7 +65,12 @@ namespace RunAi.Client.Http
                 handler.ServerCertificateCustomValidationCallback = (_, _, _, _) => true;
 #pragma warning restore CA5359
             }
+            else if (options.CertificateAuthority != null)
+            {
+                handler.ServerCertificateCustomValidationCallback = options.CertificateAuthority.Validate;
+            }
 
+            ProxySettings.Apply(handler, options);
             return handler;
         }
     }

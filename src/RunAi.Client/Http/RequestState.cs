@@ -13,6 +13,9 @@ namespace RunAi.Client.Http
         /// <summary>Set when a Retry-After was longer than the client is willing to wait.</summary>
         public TimeSpan? RetryAfterRefused { get; set; }
 
+        /// <summary>Why the session's CA bundle did not vouch for the server's certificate, when it did not.</summary>
+        public string? CertificateRejection { get; set; }
+
         public static RequestState Of(HttpRequestMessage request)
         {
             if (request.Properties.TryGetValue(Key, out var value) && value is RequestState state)

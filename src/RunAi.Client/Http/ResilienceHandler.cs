@@ -48,9 +48,16 @@ namespace RunAi.Client.Http
             }
             catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
             {
+                var proxy = ProxyFailure.Of(ex, ProxySettings.ProxyFor(_options, request.RequestUri), request.RequestUri, ProxySettings.HasCredentials(_options));
+                if (proxy != null)
+                {
+                    throw Failure(proxy.Kind, request, state, proxy.Reason, ex);
+                }
+
                 var kind = IsCertificateFailure(ex) ? RunAiFailureKind.Certificate : RunAiFailureKind.Transport;
                 var reason = kind == RunAiFailureKind.Certificate
-                    ? "the server's TLS certificate is not trusted (use -SkipCertificateCheck only for a server you know)"
+                    ? state.CertificateRejection ??
+                      "the server's TLS certificate is not trusted (pass the CA that issued it with -CertificateAuthority; -SkipCertificateCheck only for a lab server you know)"
                     : Innermost(ex).Message;
                 throw Failure(kind, request, state, reason, ex);
             }
@@ -133,7 +140,7 @@ namespace RunAi.Client.Http
         {
             if (outcome.Exception is HttpRequestException http)
             {
-                return !IsCertificateFailure(http);
+                return !IsCertificateFailure(http) && !ProxyFailure.IsPermanent(http);
             }
 
             if (outcome.Exception is TimeoutRejectedException)

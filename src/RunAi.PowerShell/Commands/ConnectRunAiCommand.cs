@@ -16,7 +16,7 @@ namespace RunAi.PowerShell.Commands
     /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Connect-RunAi.md.</remarks>
     [Cmdlet(VerbsCommunications.Connect, "RunAi", DefaultParameterSetName = FromEnvironmentSet)]
     [OutputType(typeof(RunAiSession))]
-    public sealed class ConnectRunAiCommand : RunAiCmdlet
+    public sealed partial class ConnectRunAiCommand : RunAiCmdlet
     {
         private const string FromEnvironmentSet = "FromEnvironment";
         private const string TokenSet = "Token";
@@ -86,19 +86,21 @@ namespace RunAi.PowerShell.Commands
         {
             var baseUri = BaseUri ?? BaseUriFromEnvironment();
             var credential = ResolveCredential();
+            var options = new RunAiClientOptions(baseUri, credential)
+            {
+                SkipCertificateCheck = SkipCertificateCheck,
+                AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+                AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                MaxRetries = MaxRetryCount,
+                RetryDelay = TimeSpan.FromMilliseconds(RetryDelayMilliseconds),
+                // A long -TimeoutSec must not be cut short by the overall limit of a call.
+                TotalTimeout = TimeSpan.FromSeconds(Math.Max(600, TimeoutSec * 2)),
+            };
+            ApplyNetworkSettings(options);
             RunAiClient client;
             try
             {
-                client = new RunAiClient(new RunAiClientOptions(baseUri, credential)
-                {
-                    SkipCertificateCheck = SkipCertificateCheck,
-                    AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
-                    AttemptTimeout = TimeSpan.FromSeconds(TimeoutSec),
-                    MaxRetries = MaxRetryCount,
-                    RetryDelay = TimeSpan.FromMilliseconds(RetryDelayMilliseconds),
-                    // A long -TimeoutSec must not be cut short by the overall limit of a call.
-                    TotalTimeout = TimeSpan.FromSeconds(Math.Max(600, TimeoutSec * 2)),
-                });
+                client = new RunAiClient(options);
             }
             catch (ArgumentException ex)
             {
@@ -109,6 +111,7 @@ namespace RunAi.PowerShell.Commands
 
             var session = new RunAiSession(client);
             WriteVerbose($"Connecting to {baseUri} with {credential}.");
+            DescribeProxy(client);
             var count = InvokeOrThrow(session, baseUri, token => client.VerifyConnectionAsync(token), onFailure: session.Dispose);
             WriteVerbose($"Connected: the server answered and sees {count} workloads.");
 

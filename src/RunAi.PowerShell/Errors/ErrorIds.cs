@@ -24,5 +24,8 @@ namespace RunAi.PowerShell.Errors
         public const string InvalidResponse = "InvalidResponse";
         public const string PagingFault = "PagingFault";
         public const string InvalidArgument = "InvalidArgument";
+        public const string InvalidCertificateAuthority = "InvalidCertificateAuthority";
+        public const string ProxyAuthenticationRequired = "ProxyAuthenticationRequired";
+        public const string ProxyUnreachable = "ProxyUnreachable";
     }
 }

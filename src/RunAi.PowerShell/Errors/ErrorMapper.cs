@@ -15,7 +15,7 @@ namespace RunAi.PowerShell.Errors
             var renewableCredential = session.RenewsToken;
             var (id, category) = Classify(failure, tokenExpired);
             var record = new ErrorRecord(failure, id, category, target);
-            var advice = Advice(failure, id, renewableCredential);
+            var advice = Advice(failure, id, renewableCredential) ?? NetworkAdvice(id, session);
             if (advice != null)
             {
                 record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = advice };
@@ -38,9 +38,19 @@ namespace RunAi.PowerShell.Errors
                     return (ErrorIds.InvalidResponse, ErrorCategory.ParserError);
                 case RunAiFailureKind.PagingFault:
                     return (ErrorIds.PagingFault, ErrorCategory.ProtocolError);
+                case RunAiFailureKind.ProxyAuthentication:
+                    return (ErrorIds.ProxyAuthenticationRequired, ErrorCategory.AuthenticationError);
+                case RunAiFailureKind.ProxyUnreachable:
+                    return (ErrorIds.ProxyUnreachable, ErrorCategory.ConnectionError);
             }
 
             var status = failure.StatusCode ?? 0;
+            if (status == 407)
+            {
+                // A plain-HTTP request answered by the proxy itself (HTTPS gets its 407 on the CONNECT tunnel).
+                return (ErrorIds.ProxyAuthenticationRequired, ErrorCategory.AuthenticationError);
+            }
+
             if (failure.IsTokenRequest && status >= 400 && status < 500)
             {
                 return (ErrorIds.TokenRequestRejected, ErrorCategory.AuthenticationError);
@@ -92,8 +102,25 @@ namespace RunAi.PowerShell.Errors
                     return failure.Attempts > 1
                         ? $"The server stayed unavailable through {failure.Attempts} attempts. Try again later; a scheduled task can simply run again."
                         : "Check the address and the network, then try again.";
+                default:
+                    return null;
+            }
+        }
+
+        private static string? NetworkAdvice(string id, RunAiSession session)
+        {
+            const string SkipCheck = "-SkipCertificateCheck turns verification off: only for a lab server you know.";
+            var proxy = session.Proxy is Uri address ? $"The proxy {address}" : "The proxy";
+            switch (id)
+            {
                 case ErrorIds.CertificateNotTrusted:
-                    return "Install the server's CA certificate as trusted, or pass -SkipCertificateCheck to Connect-RunAi for a lab server you know.";
+                    return session.CertificateAuthority is string bundle
+                        ? $"Check that '{bundle}' holds the CA that issued the server's certificate, and that the address uses a name the certificate is made out to. {SkipCheck}"
+                        : $"If the server's certificate comes from your organisation's CA, pass that CA's certificate as a PEM file: Connect-RunAi -CertificateAuthority <ca.pem> (or set RUNAI_CA_BUNDLE), or install it as trusted. {SkipCheck}";
+                case ErrorIds.ProxyAuthenticationRequired:
+                    return $"{proxy} wants credentials: Connect-RunAi -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for a proxy that accepts your Windows sign-in. If you gave them, check the user name and password.";
+                case ErrorIds.ProxyUnreachable:
+                    return $"{proxy} did not answer. Check its address and port (-Proxy, RUNAI_PROXY, or the system's proxy settings such as HTTPS_PROXY) and that it runs; -NoProxy connects directly.";
                 default:
                     return null;
             }

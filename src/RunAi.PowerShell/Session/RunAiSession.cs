@@ -14,6 +14,7 @@ namespace RunAi.PowerShell.Session
         {
             Client = client;
             ConnectedAt = DateTimeOffset.Now;
+            Proxy = client.Proxy;
         }
 
         /// <summary>The control plane's address.</summary>
@@ -34,6 +35,20 @@ namespace RunAi.PowerShell.Session
         public DateTimeOffset ConnectedAt { get; }
 
         public bool SkipCertificateCheck => Client.Options.SkipCertificateCheck;
+
+        /// <summary>The full path of the CA file trusted in addition to the system's roots (-CertificateAuthority, RUNAI_CA_BUNDLE).</summary>
+        public string? CertificateAuthority => Client.Options.CertificateAuthority?.Path;
+
+        /// <summary>The proxy the session goes through (never with its credentials), or null when it connects directly.</summary>
+        public Uri? Proxy { get; }
+
+        /// <summary>The user name given to the proxy with -ProxyCredential. The password is never shown.</summary>
+        public string? ProxyUserName => Proxy is null || Client.Options.ProxyCredential is not { } credential
+            ? null
+            : string.IsNullOrEmpty(credential.Domain) ? credential.UserName : credential.Domain + "\\" + credential.UserName;
+
+        /// <summary>True when the proxy is given the logged-on user's credentials (-ProxyUseDefaultCredentials).</summary>
+        public bool ProxyUsesDefaultCredentials => Proxy != null && Client.Options.ProxyUseDefaultCredentials;
 
         internal RunAiClient Client { get; }
 
