@@ -3,6 +3,7 @@ using System.IO;
 using System.Net;
 using System.Threading.Tasks;
 using RunAi.Simulator;
+using RunAi.Tests.Certificates;
 using Xunit;
 
 namespace RunAi.PowerShell.Tests;

@@ -168,6 +168,16 @@ public sealed class HelpTests : IClassFixture<HelpFixture>
     }
 
     [Fact]
+    public void Get_Help_Examples_shows_connecting_with_an_internal_CA_and_through_an_authenticating_proxy()
+    {
+        var code = _fixture.Get("Connect-RunAi").Examples;
+
+        Assert.Contains(code, c => c.Contains("-CertificateAuthority ", StringComparison.Ordinal));
+        Assert.Contains(code, c => c.Contains("-Proxy ", StringComparison.Ordinal) && c.Contains("-ProxyCredential", StringComparison.Ordinal));
+        Assert.Contains(code, c => c.Contains("RUNAI_PROXY", StringComparison.Ordinal) && c.Contains("RUNAI_CA_BUNDLE", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_example_parses_and_its_RunAi_commands_bind_their_literal_arguments()
     {
         // Each RunAi command of an example is bound statically (unknown or ambiguous parameters), then run with the

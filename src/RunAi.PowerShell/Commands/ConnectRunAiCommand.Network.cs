@@ -11,20 +11,18 @@ using RunAi.PowerShell.Parameters;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>Connect-RunAi's corporate-network parameters: an internal certificate authority and an explicit proxy.</summary>
+    /// <remarks>Users' help for these parameters is in Help/Connect-RunAi.md.</remarks>
     public sealed partial class ConnectRunAiCommand
     {
         private const string CaBundleVariable = "RUNAI_CA_BUNDLE";
         private const string ProxyVariable = "RUNAI_PROXY";
 
-        /// <summary>
-        /// A PEM file of CA certificates (an internal CA) trusted for this session in addition to the system's roots.
-        /// Defaults to RUNAI_CA_BUNDLE.
-        /// </summary>
+        /// <summary>A PEM file of CA certificates trusted in addition to the system's roots. Defaults to RUNAI_CA_BUNDLE.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string CertificateAuthority { get; set; } = string.Empty;
 
-        /// <summary>The proxy to go through (http://host:port). Defaults to RUNAI_PROXY, then the system's proxy settings.</summary>
+        /// <summary>The proxy to go through. Defaults to RUNAI_PROXY, then the system's proxy settings.</summary>
         [Parameter]
         [ValidateNotNull]
         public Uri? Proxy { get; set; }
@@ -39,7 +37,7 @@ namespace RunAi.PowerShell.Commands
         [Parameter]
         public SwitchParameter ProxyUseDefaultCredentials { get; set; }
 
-        /// <summary>Connect directly, ignoring RUNAI_PROXY and the system's proxy settings (HTTPS_PROXY, the Windows settings).</summary>
+        /// <summary>Connect directly, ignoring RUNAI_PROXY and the system's proxy settings.</summary>
         [Parameter]
         public SwitchParameter NoProxy { get; set; }
 
