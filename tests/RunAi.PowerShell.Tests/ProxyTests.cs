@@ -85,7 +85,7 @@ public sealed class ProxyTests : IClassFixture<CorporateNetworkFixture>
 
         var error = Assert.IsType<ErrorRecord>(result.Terminating);
         Assert.StartsWith("ProxyAuthenticationRequired,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Contains("refused the credentials", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains($"refused the credentials of user '{_net.ProxyCredential.UserName}'", error.Exception.Message, StringComparison.Ordinal);
         Assert.Contains(_net.Proxy.Requests, r => r.Header("Proxy-Authorization") != null);
         Assert.True(_net.Proxy.Requests.Count <= 2, string.Join(", ", _net.Proxy.Requests));
         var texts = Reliability.TextOf(error).Concat(result.Verbose).Concat(result.Debug);

@@ -32,7 +32,7 @@ namespace RunAi.Client.Http
         /// The proxy's part in a failure, or null when it was not the proxy (or no proxy was in use).
         /// The proxy is named by address only: no user name or password ever goes into the message.
         /// </summary>
-        public static ProxyFailure? Of(HttpRequestException failure, Uri? proxy, Uri? target, bool credentialsGiven)
+        public static ProxyFailure? Of(HttpRequestException failure, Uri? proxy, Uri? target, RunAiClientOptions options)
         {
             if (proxy is null)
             {
@@ -43,7 +43,11 @@ namespace RunAi.Client.Http
             var status = TunnelStatus(failure);
             if (status == 407)
             {
-                var which = credentialsGiven ? "refused the credentials given" : "wants credentials and none were given";
+                var which = options.ProxyUseDefaultCredentials
+                    ? "did not accept the logged-on user's credentials"
+                    : options.ProxyCredential is { } credential
+                        ? $"refused the credentials of user '{credential.UserName}'"
+                        : "wants credentials and none were given";
                 return new ProxyFailure(RunAiFailureKind.ProxyAuthentication, $"the proxy {proxy} {which} (407 Proxy Authentication Required)", false);
             }
 

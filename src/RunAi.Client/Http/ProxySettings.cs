@@ -66,9 +66,6 @@ namespace RunAi.Client.Http
             return address is null || address == target ? null : WithoutUserInfo(address);
         }
 
-        /// <summary>True when the proxy was given credentials (explicit or the logged-on user's).</summary>
-        public static bool HasCredentials(RunAiClientOptions options) => CredentialsOf(options) != null;
-
         private static ICredentials? CredentialsOf(RunAiClientOptions options) =>
             options.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : options.ProxyCredential;
 

@@ -48,7 +48,7 @@ namespace RunAi.Client.Http
             }
             catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                var proxy = ProxyFailure.Of(ex, ProxySettings.ProxyFor(_options, request.RequestUri), request.RequestUri, ProxySettings.HasCredentials(_options));
+                var proxy = ProxyFailure.Of(ex, ProxySettings.ProxyFor(_options, request.RequestUri), request.RequestUri, _options);
                 if (proxy != null)
                 {
                     throw Failure(proxy.Kind, request, state, proxy.Reason, ex);

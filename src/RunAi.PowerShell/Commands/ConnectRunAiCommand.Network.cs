@@ -48,7 +48,7 @@ namespace RunAi.PowerShell.Commands
             options.CertificateAuthority = ResolveCertificateAuthority();
             if (options.CertificateAuthority != null)
             {
-                WriteVerbose($"Trusting {options.CertificateAuthority} in addition to the system's roots.");
+                WriteVerbose($"Trusting, in addition to the system's roots, {options.CertificateAuthority}.");
             }
 
             options.NoProxy = NoProxy;
