@@ -35,28 +35,5 @@ namespace RunAi.PowerShell.Loader
                 return _loaded;
             }
         }
-
-        private sealed class DependencyResolver
-        {
-            private readonly string[] _directories;
-
-            public DependencyResolver(string moduleDirectory) =>
-                _directories = new[] { moduleDirectory, Path.Combine(moduleDirectory, "dependencies") };
-
-            public Assembly? Resolve(object? sender, ResolveEventArgs args)
-            {
-                var name = new AssemblyName(args.Name).Name;
-                foreach (var directory in _directories)
-                {
-                    var candidate = Path.Combine(directory, name + ".dll");
-                    if (File.Exists(candidate))
-                    {
-                        return Assembly.LoadFrom(candidate);
-                    }
-                }
-
-                return null;
-            }
-        }
     }
 }
