@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -84,7 +85,7 @@ namespace RunAi.Client.Authentication
             using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                var failure = await ApiResponseReader.ToExceptionAsync(response, request, cancellationToken).ConfigureAwait(false);
+                var failure = await ApiResponseReader.ToExceptionAsync(response, request, _limits, cancellationToken).ConfigureAwait(false);
                 failure.IsTokenRequest = true;
                 throw failure;
             }
@@ -104,7 +105,8 @@ namespace RunAi.Client.Authentication
             _token = answer.AccessToken;
             _expiresAt = started + lifetime;
             _renewAt = started + lifetime - margin;
-            RunAiDiagnostics.Debug($"Got an access token valid for {lifetime.TotalSeconds:0} s; it will be renewed after {(lifetime - margin).TotalSeconds:0} s.");
+            RunAiDiagnostics.Debug(string.Format(
+                CultureInfo.InvariantCulture, "Got an access token valid for {0:0} s; it will be renewed after {1:0} s.", lifetime.TotalSeconds, (lifetime - margin).TotalSeconds));
             return answer.AccessToken!;
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Text;
@@ -25,7 +26,7 @@ namespace RunAi.Client.Http
             var path = PathOf(request);
             if (!response.IsSuccessStatusCode)
             {
-                throw await ToExceptionAsync(response, request, cancellationToken).ConfigureAwait(false);
+                throw await ToExceptionAsync(response, request, limits, cancellationToken).ConfigureAwait(false);
             }
 
             var length = response.Content.Headers.ContentLength;
@@ -34,18 +35,11 @@ namespace RunAi.Client.Http
                 throw TooLarge(method, path, limits.MaxResponseBytes);
             }
 
-            // The body is read after the headers; a server that stalls mid-body is bounded by the per-attempt timeout too.
-            using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            bodyTimeout.CancelAfter(limits.BodyTimeout);
+            // One page at a time is held (at most MaxResponseBytes), so memory stays flat over a long list. Having
+            // the bytes lets escaped strings be checked before they reach fields read lazily (unknown fields).
+            using var buffer = await ReadBodyAsync(response, method, path, limits, cancellationToken).ConfigureAwait(false);
             try
             {
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-                using var limited = new LimitedReadStream(stream, limits.MaxResponseBytes);
-                using var buffer = new MemoryStream();
-                await limited.CopyToAsync(buffer, 81920, bodyTimeout.Token).ConfigureAwait(false);
-
-                // One page at a time is held (at most MaxResponseBytes), so memory stays flat over a long list. Having
-                // the bytes lets escaped strings be checked before they reach fields read lazily (unknown fields).
                 var json = JsonText.WithoutBom(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
                 JsonText.RequireReadableStrings(json);
                 var result = JsonSerializer.Deserialize(json, typeInfo);
@@ -68,16 +62,12 @@ namespace RunAi.Client.Http
             }
             catch (JsonException ex)
             {
-                var where = ex.LineNumber is null ? string.Empty : $" (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine})";
+                var where = ex.LineNumber is null ? string.Empty : FormattableString.Invariant($" (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine})");
                 throw new RunAiApiException(
                     RunAiFailureKind.InvalidResponse, method, path,
                     $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a body that is not the documented JSON{where}: {ex.Message.Split('.')[0]}.",
                     ex)
                 { StatusCode = (int)response.StatusCode };
-            }
-            catch (ResponseTooLargeException ex)
-            {
-                throw TooLarge(method, path, ex.Limit);
             }
             catch (Exception ex) when (IsModelFailure(ex))
             {
@@ -89,11 +79,41 @@ namespace RunAi.Client.Http
                     ex)
                 { StatusCode = (int)response.StatusCode };
             }
-            catch (OperationCanceledException ex) when (bodyTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        }
+
+        /// <summary>The whole body, read within the body timeout (on every runtime) and the size cap.</summary>
+        private static async Task<MemoryStream> ReadBodyAsync(
+            HttpResponseMessage response, string method, string path, ReadLimits limits, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await BodyDeadline.RunAsync(response, limits.BodyTimeout, async (content, token) =>
+                {
+                    using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                    using var limited = new LimitedReadStream(stream, limits.MaxResponseBytes);
+                    var buffer = new MemoryStream();
+                    try
+                    {
+                        await limited.CopyToAsync(buffer, 81920, token).ConfigureAwait(false);
+                        return buffer;
+                    }
+                    catch
+                    {
+                        buffer.Dispose();
+                        throw;
+                    }
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ResponseTooLargeException ex)
+            {
+                throw TooLarge(method, path, ex.Limit);
+            }
+            catch (TimeoutException ex)
             {
                 throw new RunAiApiException(
                     RunAiFailureKind.Timeout, method, path,
-                    $"{method} {path} sent its headers but not its body within {limits.BodyTimeout.TotalSeconds:0.#} s.", ex);
+                    string.Format(CultureInfo.InvariantCulture, "{0} {1} sent its headers but not its body within {2:0.#} s.", method, path, limits.BodyTimeout.TotalSeconds),
+                    ex);
             }
             catch (IOException ex)
             {
@@ -102,13 +122,14 @@ namespace RunAi.Client.Http
             }
         }
 
-        public static async Task<RunAiApiException> ToExceptionAsync(HttpResponseMessage response, HttpRequestMessage request, CancellationToken cancellationToken)
+        public static async Task<RunAiApiException> ToExceptionAsync(
+            HttpResponseMessage response, HttpRequestMessage request, ReadLimits limits, CancellationToken cancellationToken)
         {
             var method = request.Method.Method;
             var path = PathOf(request);
             var status = (int)response.StatusCode;
             var state = RequestState.Of(request);
-            var text = await ReadTextAsync(response, cancellationToken).ConfigureAwait(false);
+            var text = await ReadTextAsync(response, limits.BodyTimeout, cancellationToken).ConfigureAwait(false);
             var body = TryParseError(text);
             var apiMessage = body?.Message;
             var plain = body is null ? Summarize(text, response.Content.Headers.ContentType?.MediaType) : null;
@@ -142,7 +163,7 @@ namespace RunAi.Client.Http
             var retryAfter = RetryAfterOf(response);
             if (state.RetryAfterRefused is TimeSpan refused)
             {
-                message.Append(". The server asked to wait ").Append(refused.TotalSeconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture))
+                message.Append(". The server asked to wait ").Append(refused.TotalSeconds.ToString("0", CultureInfo.InvariantCulture))
                     .Append(" s before retrying, longer than the client waits at most; try again later");
             }
 
@@ -185,32 +206,43 @@ namespace RunAi.Client.Http
             return uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0];
         }
 
-        private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        private static async Task<string> ReadTextAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken cancellationToken)
         {
-            using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            var buffer = new char[MaxErrorBodyChars];
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            var read = 0;
             try
             {
-                while (read < buffer.Length)
+                return await BodyDeadline.RunAsync(response, timeout, async (content, token) =>
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var n = await reader.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false);
-                    if (n == 0)
+                    using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                    var buffer = new char[MaxErrorBodyChars];
+                    using var reader = new StreamReader(stream, Encoding.UTF8);
+                    var read = 0;
+                    try
                     {
-                        break;
+                        while (read < buffer.Length)
+                        {
+                            token.ThrowIfCancellationRequested();
+                            var n = await reader.ReadAsync(buffer, read, buffer.Length - read).ConfigureAwait(false);
+                            if (n == 0)
+                            {
+                                break;
+                            }
+
+                            read += n;
+                        }
+                    }
+                    catch (IOException)
+                    {
+                        // A body cut short still tells what it managed to say.
                     }
 
-                    read += n;
-                }
+                    return new string(buffer, 0, read);
+                }, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException)
+            catch (TimeoutException)
             {
-                // A body cut short still tells what it managed to say.
+                // The status already says what happened; the error's body is not worth a hang.
+                return string.Format(CultureInfo.InvariantCulture, "(the body did not arrive within {0:0.#} s)", timeout.TotalSeconds);
             }
-
-            return new string(buffer, 0, read);
         }
 
         private static ApiErrorBody? TryParseError(string text)
@@ -259,6 +291,6 @@ namespace RunAi.Client.Http
         private static RunAiApiException TooLarge(string method, string path, long limit) =>
             new RunAiApiException(
                 RunAiFailureKind.InvalidResponse, method, path,
-                $"{method} {path} answered with a body larger than {limit / (1024 * 1024)} MiB, far more than any page; the client stopped reading it.");
+                FormattableString.Invariant($"{method} {path} answered with a body larger than {limit / (1024 * 1024)} MiB, far more than any page; the client stopped reading it."));
     }
 }
