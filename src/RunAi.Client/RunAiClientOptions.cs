@@ -8,6 +8,9 @@ namespace RunAi.Client
     /// <summary>Where the client connects, how it authenticates, and how patient it is.</summary>
     public sealed class RunAiClientOptions
     {
+        /// <summary>The most requests one session's fan-out (a cmdlet's -ThrottleLimit) may have in flight at once.</summary>
+        public const int MaxFanOut = 32;
+
         private Uri? _proxy;
 
         public RunAiClientOptions(Uri baseUri, RunAiCredential credential)

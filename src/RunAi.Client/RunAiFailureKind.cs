@@ -26,5 +26,11 @@ namespace RunAi.Client
 
         /// <summary>The proxy could not be reached (refused, name not resolved): nothing got as far as the server.</summary>
         ProxyUnreachable,
+
+        /// <summary>
+        /// The TLS handshake failed before any certificate was judged: this machine and the server share no TLS version
+        /// or cipher suite (or the server wants a client certificate). Retrying cannot help.
+        /// </summary>
+        TlsHandshake,
     }
 }

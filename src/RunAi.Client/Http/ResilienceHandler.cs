@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
-using System.Security.Authentication;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -54,11 +53,16 @@ namespace RunAi.Client.Http
                     throw Failure(proxy.Kind, request, state, proxy.Reason, ex);
                 }
 
-                var kind = IsCertificateFailure(ex) ? RunAiFailureKind.Certificate : RunAiFailureKind.Transport;
-                var reason = kind == RunAiFailureKind.Certificate
-                    ? state.CertificateRejection ??
-                      "the server's TLS certificate is not trusted (pass the CA that issued it with -CertificateAuthority; -SkipCertificateCheck only for a lab server you know)"
-                    : Innermost(ex).Message;
+                var kind = TransportFailure.Classify(ex);
+                var reason = kind switch
+                {
+                    RunAiFailureKind.Certificate => state.CertificateRejection ??
+                        "the server's TLS certificate is not trusted (pass the CA that issued it with -CertificateAuthority; -SkipCertificateCheck only for a lab server you know)",
+                    RunAiFailureKind.TlsHandshake =>
+                        $"the TLS handshake failed ({Innermost(ex).Message.TrimEnd('.')}): this machine and the server share no TLS version or cipher suite. " +
+                        "Enable TLS 1.2 or later on this machine and check which versions the server accepts; -SkipCertificateCheck cannot help",
+                    _ => Innermost(ex).Message,
+                };
                 throw Failure(kind, request, state, reason, ex);
             }
         }
@@ -67,25 +71,12 @@ namespace RunAi.Client.Http
         {
             var method = request.Method.Method;
             var path = ApiResponseReader.PathOf(request);
-            var attempts = state.Attempts > 1 ? $" after {state.Attempts} attempts" : string.Empty;
-            var host = request.RequestUri?.IsAbsoluteUri == true ? $" to {request.RequestUri.Host}:{request.RequestUri.Port}" : string.Empty;
+            var attempts = state.Attempts > 1 ? FormattableString.Invariant($" after {state.Attempts} attempts") : string.Empty;
+            var host = request.RequestUri?.IsAbsoluteUri == true ? FormattableString.Invariant($" to {request.RequestUri.Host}:{request.RequestUri.Port}") : string.Empty;
             return new RunAiApiException(kind, method, path, $"{method} {path}{host} failed{attempts}: {reason.TrimEnd('.')}.", inner)
             {
                 Attempts = Math.Max(1, state.Attempts),
             };
-        }
-
-        private static bool IsCertificateFailure(Exception ex)
-        {
-            for (var e = ex; e != null; e = e.InnerException)
-            {
-                if (e is AuthenticationException)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static Exception Innermost(Exception ex)
@@ -140,7 +131,8 @@ namespace RunAi.Client.Http
         {
             if (outcome.Exception is HttpRequestException http)
             {
-                return !IsCertificateFailure(http) && !ProxyFailure.IsPermanent(http);
+                // Only a plain transport fault (refused, reset, name not resolved) may go away on its own.
+                return TransportFailure.Classify(http) == RunAiFailureKind.Transport && !ProxyFailure.IsPermanent(http);
             }
 
             if (outcome.Exception is TimeoutRejectedException)

@@ -187,7 +187,7 @@ namespace RunAi.PowerShell.Commands
             if (query.Filters.Count > 10)
             {
                 ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"The API takes at most 10 filters; these parameters make {query.Filters.Count}."),
+                    new ArgumentException(FormattableString.Invariant($"The API takes at most 10 filters; these parameters make {query.Filters.Count}.")),
                     Errors.ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, query.Filters.ToArray()));
             }
 

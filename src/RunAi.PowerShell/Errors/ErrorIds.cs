@@ -20,6 +20,7 @@ namespace RunAi.PowerShell.Errors
         public const string RequestFailed = "RequestFailed";
         public const string ConnectionFailed = "ConnectionFailed";
         public const string CertificateNotTrusted = "CertificateNotTrusted";
+        public const string TlsHandshakeFailed = "TlsHandshakeFailed";
         public const string Timeout = "Timeout";
         public const string InvalidResponse = "InvalidResponse";
         public const string PagingFault = "PagingFault";

@@ -32,6 +32,8 @@ namespace RunAi.PowerShell.Errors
                     return (ErrorIds.ConnectionFailed, ErrorCategory.ConnectionError);
                 case RunAiFailureKind.Certificate:
                     return (ErrorIds.CertificateNotTrusted, ErrorCategory.SecurityError);
+                case RunAiFailureKind.TlsHandshake:
+                    return (ErrorIds.TlsHandshakeFailed, ErrorCategory.SecurityError);
                 case RunAiFailureKind.Timeout:
                     return (ErrorIds.Timeout, ErrorCategory.OperationTimeout);
                 case RunAiFailureKind.InvalidResponse:
@@ -100,7 +102,7 @@ namespace RunAi.PowerShell.Errors
                 case ErrorIds.Timeout:
                 case ErrorIds.ConnectionFailed:
                     return failure.Attempts > 1
-                        ? $"The server stayed unavailable through {failure.Attempts} attempts. Try again later; a scheduled task can simply run again."
+                        ? FormattableString.Invariant($"The server stayed unavailable through {failure.Attempts} attempts. Try again later; a scheduled task can simply run again.")
                         : "Check the address and the network, then try again.";
                 default:
                     return null;
@@ -121,6 +123,8 @@ namespace RunAi.PowerShell.Errors
                     return $"{proxy} wants credentials: Connect-RunAi -ProxyCredential (Get-Credential), or -ProxyUseDefaultCredentials for a proxy that accepts your Windows sign-in. If you gave them, check the user name and password.";
                 case ErrorIds.ProxyUnreachable:
                     return $"{proxy} did not answer. Check its address and port (-Proxy, RUNAI_PROXY, or the system's proxy settings such as HTTPS_PROXY) and that it runs; -NoProxy connects directly.";
+                case ErrorIds.TlsHandshakeFailed:
+                    return "Enable TLS 1.2 or later on this machine (Windows: the SCHANNEL protocol settings; for Windows PowerShell 5.1 also SchUseStrongCrypto) and ask which TLS versions and cipher suites the server accepts. -SkipCertificateCheck cannot help: no certificate was judged.";
                 default:
                     return null;
             }
