@@ -7,6 +7,8 @@
     Copyright            = '(c) RunAi contributors. MIT License.'
     Description          = 'Cmdlets for the NVIDIA Run:ai control-plane REST API: workloads, events, history and more as typed objects, with automatic paging.'
     PowerShellVersion    = '5.1'
+    # Windows PowerShell 5.1 only; RunAi.psm1 checks it too, because Windows PowerShell does not enforce this value.
+    DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('module/RunAi.format.ps1xml')
     FunctionsToExport    = @()

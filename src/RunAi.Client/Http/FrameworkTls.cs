@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Net;
-using System.Runtime.InteropServices;
 using RunAi.Client.Diagnostics;
 
 namespace RunAi.Client.Http
@@ -18,9 +17,13 @@ namespace RunAi.Client.Http
         /// <summary>"Let the operating system choose" (.NET Framework 4.7+; netstandard2.0 has no name for it).</summary>
         internal const SecurityProtocolType SystemDefault = 0;
 
-        /// <summary>True on .NET Framework, the runtime of Windows PowerShell 5.1.</summary>
+        /// <summary>
+        /// True on .NET Framework, the runtime of Windows PowerShell 5.1: its core library is mscorlib (.NET 8+ has
+        /// System.Private.CoreLib). Mono has an mscorlib too, but its handler never reads ServicePointManager. Not
+        /// RuntimeInformation.FrameworkDescription: a runtime without that facade (Debian's mono-runtime) cannot load it.
+        /// </summary>
         public static bool IsNetFramework { get; } =
-            RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+            typeof(object).Assembly.GetName().Name == "mscorlib" && Type.GetType("Mono.Runtime") is null;
 
         /// <summary>On .NET Framework, adds TLS 1.2 to what the process allows (nothing the user set is removed).</summary>
         public static void EnsureTls12()
