@@ -21,6 +21,9 @@ namespace RunAi.PowerShell.Errors
         public const string ConnectionFailed = "ConnectionFailed";
         public const string CertificateNotTrusted = "CertificateNotTrusted";
         public const string TlsHandshakeFailed = "TlsHandshakeFailed";
+
+        /// <summary>Raised by RunAi.psm1 (Windows PowerShell 5.1 below .NET Framework 4.7.2) before any dll loads.</summary>
+        public const string DotNetFrameworkTooOld = "DotNetFrameworkTooOld";
         public const string Timeout = "Timeout";
         public const string InvalidResponse = "InvalidResponse";
         public const string PagingFault = "PagingFault";
