@@ -34,9 +34,12 @@
     VariablesToExport    = @()
     AliasesToExport      = @()
     PrivateData          = @{
+        # What a gallery shows and searches. Packaging (build.ps1 Package) adds PSModule and the command tags.
         PSData = @{
-            Tags       = @('RunAi', 'NVIDIA', 'GPU', 'Kubernetes', 'MLOps')
-            ProjectUri = 'https://github.com/runai-powershell/RunAi'
+            Tags         = @('RunAi', 'NVIDIA', 'GPU', 'Kubernetes', 'MLOps', 'REST', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/runai-powershell/RunAi'
+            LicenseUri   = 'https://github.com/runai-powershell/RunAi/blob/main/LICENSE'
+            ReleaseNotes = 'First release: 17 cmdlets for Run:ai workloads, events, history, pods, revisions, metrics and telemetry, with paging, retries and stable ErrorIds; the simulator ships as the .NET tool RunAi.Simulator (runai-sim).'
         }
     }
 }
