@@ -8,19 +8,26 @@
     ./build.ps1 Test       # dotnet test, then the Pester suites where Pester 5 is installed
 .EXAMPLE
     ./build.ps1 Demo       # starts the simulator, connects, shows workloads and their events, stops it
+.EXAMPLE
+    ./build.ps1 Package    # Release build, then out/RunAi/<version>/, out/RunAi.<version>.nupkg, out/RunAi.Simulator.<version>.nupkg
+.EXAMPLE
+    ./build.ps1 Clean      # dotnet clean, and removes out/
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
+    # Debug, except for Package: what ships is a Release build unless you ask otherwise.
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Debug'
+    [string] $Configuration = $(if ($Task -eq 'Package') { 'Release' } else { 'Debug' })
 )
 
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $solution = Join-Path $root 'RunAi.PowerShell.sln'
+# The packaging itself is MSBuild (src/RunAi.Package), so dotnet alone runs it: CI and the tests use it without pwsh.
+$packageProject = Join-Path $root 'src/RunAi.Package/RunAi.Package.proj'
 
 function Build-RunAiModule {
     dotnet build $solution --configuration $Configuration
@@ -68,8 +75,24 @@ function Show-RunAiDemo {
     }
 }
 
+function New-RunAiPackage {
+    # Builds what it packages (module/ and the simulator) first; writes out/RunAi/<version>/ and the two nupkgs.
+    dotnet build $packageProject -t:Package --configuration $Configuration
+    if ($LASTEXITCODE) { throw "Packaging failed ($LASTEXITCODE)" }
+}
+
+function Clear-RunAiBuild {
+    dotnet clean $solution --configuration $Configuration
+    if ($LASTEXITCODE) { throw "dotnet clean failed ($LASTEXITCODE)" }
+    # The package project's clean removes out/ (it is not in the solution: dotnet sln takes no .proj files).
+    dotnet msbuild $packageProject -t:CleanPackage -nologo
+    if ($LASTEXITCODE) { throw "Removing out/ failed ($LASTEXITCODE)" }
+}
+
 switch ($Task) {
     'Build' { Build-RunAiModule }
     'Test' { Test-RunAiModule }
     'Demo' { Show-RunAiDemo }
+    'Package' { New-RunAiPackage }
+    'Clean' { Clear-RunAiBuild }
 }
