@@ -28,6 +28,9 @@ internal static class DotNetCli
         var start = NewStartInfo(Executable, arguments, environment);
         start.RedirectStandardError = true;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        // Builds and installs run while other test assemblies run theirs, some of them timing work on a 2-core
+        // machine: let those go first (the processes this one starts inherit the priority).
+        process.PriorityClass = ProcessPriorityClass.BelowNormal;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => Append(output, e.Data);
         process.ErrorDataReceived += (_, e) => Append(output, e.Data);
