@@ -63,7 +63,7 @@ internal sealed partial class Api
 
     private string SampleValue(string type, int i, int p, int k, int gpu)
     {
-        var h = new Hash(Hash.Of(data.Seed, 40 + type.Length, i, (p * 4096) + (gpu * 1024) + k) ^ (ulong)type.GetHashCode(StringComparison.Ordinal));
+        var h = new Hash(Hash.Of(data.Seed, 40 + type.Length, i, (p * 4096) + (gpu * 1024) + k) ^ Hash.OfText(type));
         var x = h.Double();
         ref readonly var c = ref data.Core(i);
         double v = type switch

@@ -20,6 +20,18 @@ internal struct Hash
 
     public static Hash For(int seed, int kind, int index, int sub = 0) => new(Of(seed, kind, index, sub));
 
+    /// <summary>FNV-1a of a text: the same in every process (string.GetHashCode is randomized per process).</summary>
+    public static ulong OfText(string text)
+    {
+        var h = 0xCBF29CE484222325UL;
+        foreach (var ch in text)
+        {
+            h = (h ^ ch) * 0x100000001B3UL;
+        }
+
+        return h;
+    }
+
     public ulong Next()
     {
         state += 0x9E3779B97F4A7C15UL;
