@@ -50,6 +50,32 @@ public sealed class FaultAndAuthTests
         Assert.Equal("Bearer", resp.Headers.WwwAuthenticate.First().Scheme);
     }
 
+    [Theory]
+    [InlineData(null, "missing Authorization header")]
+    [InlineData("Basic abc", "Authorization header must use the Bearer scheme")]
+    [InlineData("Bearer bogus", "invalid token")]
+    public async Task Refused_authorization_says_why_in_the_error_shape_of_the_service_asked(string? header, string reason)
+    {
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { WorkloadCount = 5 });
+        using var client = new HttpClient { BaseAddress = host.BaseUri };
+        if (header is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", header);
+        }
+
+        var (status, body, response) = await Http.GetAsync(client, "api/v1/workloads/count");
+        Assert.Equal(401, status);
+        Http.AssertRunAiError(body, 401);
+        Assert.Equal(reason, JsonDocument.Parse(body).RootElement.GetProperty("details").GetString());
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+
+        var (monitorStatus, monitorBody, _) = await Http.GetAsync(client, "v0/cluster/events?limit=1");
+        Assert.Equal(401, monitorStatus);
+        using var monitor = JsonDocument.Parse(monitorBody);
+        Assert.Equal("unauthorized", monitor.RootElement.GetProperty("error_code").GetString());
+        Assert.Equal(reason, monitor.RootElement.GetProperty("details").GetProperty("reason").GetString());
+    }
+
     [Fact]
     public async Task Issued_tokens_expire()
     {
