@@ -7,8 +7,9 @@ namespace RunAi.Simulator.Data;
 internal readonly record struct PhaseStep(WorkloadPhase Phase, long Ticks);
 
 /// <summary>
-/// The lifecycle a workload goes through, oldest step first: Creating, then Pending once it was queued, Running once
-/// it was scheduled, then its current phase when that is none of those. Steps carry their times, so a clock can tell
+/// The lifecycle every workload and revision goes through, oldest step first: Creating, then Pending once it was
+/// queued, Running once it was scheduled, then its current phase when that is none of those. Workloads and revisions
+/// differ only in how long after creation they are queued and started. Steps carry their times, so a clock can tell
 /// which of them have happened.
 /// </summary>
 internal static class PhaseTimeline

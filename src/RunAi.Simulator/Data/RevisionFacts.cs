@@ -56,22 +56,10 @@ internal sealed class RevisionFacts(SimulatorData data)
 
     public int EventCount(int i, int r) => 3 + (int)(Hash.Of(data.Seed, EntityKind.RevisionEvent, i, r) % 3);
 
-    /// <summary>Phase steps, oldest first: created, pending 1 s later, running after at most 30 s, then its phase at its last change.</summary>
+    /// <summary>A revision is queued 1 s after creation and runs 30 s later at the latest; its last step is its last change.</summary>
     public IReadOnlyList<PhaseStep> Timeline(int i, int r)
     {
         var (from, to) = Span(i, r);
-        var phase = Phase(i, r);
-        var steps = new List<PhaseStep> { new(WorkloadPhase.Creating, from), new(WorkloadPhase.Pending, from + TimeSpan.TicksPerSecond) };
-        if (phase != WorkloadPhase.Pending)
-        {
-            steps.Add(new(WorkloadPhase.Running, Math.Min(to, from + (TimeSpan.TicksPerSecond * 30))));
-        }
-
-        if (phase is not (WorkloadPhase.Pending or WorkloadPhase.Running))
-        {
-            steps.Add(new(phase, to));
-        }
-
-        return steps;
+        return PhaseTimeline.Build(Phase(i, r), from, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), to);
     }
 }
