@@ -13,11 +13,8 @@ internal interface IRowSource
     /// <summary>The rows of an unfiltered, unsorted list when they are kept ready, else null.</summary>
     int[]? Unfiltered(bool deleted);
 
-    /// <summary>The deleted or not deleted rows in the default order.</summary>
-    IEnumerable<int> Candidates(bool deleted);
-
-    /// <summary>Whether the row matches a <c>search</c> text (its name or its owner's).</summary>
-    bool MatchesSearch(int row, string search);
+    /// <summary>The deleted or not deleted rows, in the default order, that match a <c>search</c> text (when given) by their name or their owner's.</summary>
+    IEnumerable<int> Candidates(bool deleted, string? search);
 
     string? GetString(int row, string field);
 

@@ -14,8 +14,8 @@ internal sealed record ListQuery(bool Deleted, List<FilterExpression> Filters, s
 }
 
 /// <summary>
-/// The list algorithm shared by workloads and pods: candidates (deleted or not), then search, then filterBy, then
-/// sortBy or a reversed default order. Results are cached, so the pages of one list cost one computation.
+/// The list algorithm shared by workloads and pods: candidates (deleted or not, matching search), then filterBy,
+/// then sortBy or a reversed default order. Results are cached, so the pages of one list cost one computation.
 /// </summary>
 internal sealed class RowLister
 {
@@ -30,9 +30,7 @@ internal sealed class RowLister
 
         return cache.GetOrAdd(source.CacheScope + "|" + query.CacheKey, () =>
         {
-            var rows = source.Candidates(query.Deleted)
-                .Where(row => (query.Search is null || source.MatchesSearch(row, query.Search)) && FilterExpression.MatchesAll(source, row, query.Filters))
-                .ToArray();
+            var rows = source.Candidates(query.Deleted, query.Search).Where(row => FilterExpression.MatchesAll(source, row, query.Filters)).ToArray();
             if (query.SortBy is not null)
             {
                 RowSorter.Sort(source, rows, query.SortBy, query.Descending);

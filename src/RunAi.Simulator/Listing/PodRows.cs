@@ -20,27 +20,23 @@ internal sealed class PodRows(SimulatorData data, bool? completed) : IRowSource
 
     public int[]? Unfiltered(bool deleted) => null;
 
-    public IEnumerable<int> Candidates(bool deleted)
+    public IEnumerable<int> Candidates(bool deleted, string? search)
     {
         var pods = data.Pods;
         for (var i = 0; i < data.WorkloadCount; i++)
         {
             var n = data.Core(i).PodCount;
+            var workloadFound = search is not null && data.WorkloadName(i).Contains(search, StringComparison.OrdinalIgnoreCase);
             for (var p = 0; p < n; p++)
             {
-                if ((pods.DeletedTicks(i, p) != 0) == deleted && (completed is null || (pods.CompletedTicks(i, p) != 0) == completed.Value))
+                if ((pods.DeletedTicks(i, p) != 0) == deleted
+                    && (completed is null || (pods.CompletedTicks(i, p) != 0) == completed.Value)
+                    && (search is null || workloadFound || pods.Name(i, p).Contains(search, StringComparison.OrdinalIgnoreCase)))
                 {
                     yield return pods.Row(i, p);
                 }
             }
         }
-    }
-
-    public bool MatchesSearch(int row, string search)
-    {
-        var (i, p) = data.Pods.Locate(row);
-        return data.WorkloadName(i).Contains(search, StringComparison.OrdinalIgnoreCase)
-            || data.Pods.Name(i, p).Contains(search, StringComparison.OrdinalIgnoreCase);
     }
 
     public string? GetString(int row, string field)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using RunAi.Simulator.Data;
 
 namespace RunAi.Simulator.Listing;
@@ -24,11 +25,12 @@ internal sealed class WorkloadRows(SimulatorData data) : IRowSource
 
     public int[]? Unfiltered(bool deleted) => deleted ? data.DeletedIndexes : data.ActiveIndexes;
 
-    public IEnumerable<int> Candidates(bool deleted) => deleted ? data.DeletedIndexes : data.ActiveIndexes;
-
-    public bool MatchesSearch(int row, string search)
-        => data.WorkloadName(row).Contains(search, StringComparison.OrdinalIgnoreCase)
-            || data.Core(row).ProjectName.Contains(search, StringComparison.OrdinalIgnoreCase);
+    public IEnumerable<int> Candidates(bool deleted, string? search)
+    {
+        var rows = deleted ? data.DeletedIndexes : data.ActiveIndexes;
+        return search is null ? rows : rows.Where(i => data.WorkloadName(i).Contains(search, StringComparison.OrdinalIgnoreCase)
+            || data.Core(i).ProjectName.Contains(search, StringComparison.OrdinalIgnoreCase));
+    }
 
     public string? GetString(int row, string field)
     {
