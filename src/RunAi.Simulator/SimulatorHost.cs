@@ -27,6 +27,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly RequestRecorder recorder;
     private readonly FaultInjector faults;
     private readonly TokenStore tokens;
+    private readonly SimulatorOptions startKnobs;
     private int disposed;
 
     private SimulatorHost(WebApplication app, SimulatorOptions options, SimulatorData data, RequestRecorder recorder, FaultInjector faults, TokenStore tokens)
@@ -35,6 +36,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         this.recorder = recorder;
         this.faults = faults;
         this.tokens = tokens;
+        startKnobs = options.CopyKnobs();
         Options = options;
         Data = data;
     }
@@ -59,6 +61,18 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     /// <summary>Resets the every-Nth counter so the next API request is number 1.</summary>
     public void ResetFaultCounter() => faults.ResetCount();
+
+    /// <summary>
+    /// The state a test starts from: every knob back to its value when the host started (latency, faults, override,
+    /// partial metrics, credentials, token lifetime), the every-Nth counter restarted and the request log empty.
+    /// Issued tokens stay valid.
+    /// </summary>
+    public void ResetKnobs()
+    {
+        Options.RestoreKnobs(startKnobs);
+        ResetFaultCounter();
+        ClearRequests();
+    }
 
     /// <summary>Makes every token issued so far expired (no waiting in tests).</summary>
     public void ExpireAllTokens() => tokens.ExpireAll();
