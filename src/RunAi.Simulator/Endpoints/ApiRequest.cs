@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.AspNetCore.Http;
 using RunAi.Simulator.Data;
+using RunAi.Simulator.Hosting;
 using RunAi.Simulator.Listing;
 
 namespace RunAi.Simulator.Endpoints;
@@ -18,7 +19,8 @@ internal sealed class ApiRequest(HttpContext ctx, SimulatorData data)
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    public HttpContext Context => ctx;
+    /// <summary>The request body as read on arrival (null when there was none).</summary>
+    public string? Body => RequestRecorder.RequestOf(ctx).Body;
 
     /// <summary>First value of a query parameter, or null when absent.</summary>
     public string? Query(string name)

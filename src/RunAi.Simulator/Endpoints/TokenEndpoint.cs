@@ -17,7 +17,7 @@ internal sealed class TokenEndpoint(SimulatorData data, SimulatorOptions options
 
     private ApiResult IssueToken(ApiRequest request)
     {
-        var body = RequestRecorder.RequestOf(request.Context).Body;
+        var body = request.Body;
         if (string.IsNullOrWhiteSpace(body))
         {
             throw RequestRejectedException.BadRequest("request body is required");
