@@ -8,7 +8,7 @@ namespace RunAi.Simulator;
 /// Settings and fault knobs of the simulator. The knobs may be changed while the server runs;
 /// every property is read once per request (volatile reads), so a change applies to the next request.
 /// Data-shaping settings (<see cref="WorkloadCount"/>, <see cref="Seed"/>, <see cref="ReferenceTime"/>,
-/// <see cref="UseHttps"/>) are read only at start.
+/// <see cref="UseHttps"/>, <see cref="ServerCertificate"/>) are read only at start.
 /// </summary>
 public sealed class SimulatorOptions
 {
@@ -78,4 +78,28 @@ public sealed class SimulatorOptions
     /// The <see cref="RecordedRequest.StatusCode"/> passed in is 0.
     /// </summary>
     public Func<RecordedRequest, SimulatedResponse?>? Override { get => Volatile.Read(ref overrideFunc); set => Volatile.Write(ref overrideFunc, value); }
+
+    /// <summary>A copy of the knobs (every setting that may change while the server runs), for <see cref="RestoreKnobs"/>.</summary>
+    internal SimulatorOptions CopyKnobs()
+    {
+        var copy = new SimulatorOptions();
+        copy.RestoreKnobs(this);
+        return copy;
+    }
+
+    /// <summary>Sets every knob to the other options' value; the data-shaping settings are left alone.</summary>
+    internal void RestoreKnobs(SimulatorOptions from)
+    {
+        Latency = from.Latency;
+        TooManyRequestsEvery = from.TooManyRequestsEvery;
+        RetryAfterSeconds = from.RetryAfterSeconds;
+        ServiceUnavailableEvery = from.ServiceUnavailableEvery;
+        TruncateBodyEvery = from.TruncateBodyEvery;
+        TokenLifetimeSeconds = from.TokenLifetimeSeconds;
+        StaticToken = from.StaticToken;
+        ClientId = from.ClientId;
+        ClientSecret = from.ClientSecret;
+        PartialMetrics = from.PartialMetrics;
+        Override = from.Override;
+    }
 }

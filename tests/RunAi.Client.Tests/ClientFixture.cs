@@ -15,23 +15,12 @@ public sealed class ClientFixture : IAsyncLifetime
 {
     public SimulatorHost Simulator { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Simulator = await SimulatorHost.StartAsync(new SimulatorOptions { WorkloadCount = 1200 });
+    /// <summary>Retry-After 0 keeps retried calls fast; <see cref="Reset"/> returns to these start values.</summary>
+    public async Task InitializeAsync() => Simulator = await SimulatorHost.StartAsync(new SimulatorOptions { WorkloadCount = 1200, RetryAfterSeconds = 0 });
 
     public async Task DisposeAsync() => await Simulator.DisposeAsync();
 
-    public void Reset()
-    {
-        var o = Simulator.Options;
-        o.Latency = TimeSpan.Zero;
-        o.TooManyRequestsEvery = 0;
-        o.ServiceUnavailableEvery = 0;
-        o.TruncateBodyEvery = 0;
-        o.RetryAfterSeconds = 0;
-        o.TokenLifetimeSeconds = 3600;
-        o.Override = null;
-        Simulator.ResetFaultCounter();
-        Simulator.ClearRequests();
-    }
+    public void Reset() => Simulator.ResetKnobs();
 
     public RunAiClient TokenClient(Action<RunAiClientOptions>? configure = null) =>
         Create(new RunAiTokenCredential(Simulator.Options.StaticToken), configure);

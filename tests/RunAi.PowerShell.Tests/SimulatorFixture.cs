@@ -26,19 +26,7 @@ public class SimulatorFixture : IAsyncLifetime
     protected async Task StartAsync(SimulatorOptions options) => Simulator = await SimulatorHost.StartAsync(options);
 
     /// <summary>Resets every fault knob and the request log between tests.</summary>
-    public void Reset()
-    {
-        var o = Simulator.Options;
-        o.Latency = TimeSpan.Zero;
-        o.TooManyRequestsEvery = 0;
-        o.ServiceUnavailableEvery = 0;
-        o.TruncateBodyEvery = 0;
-        o.RetryAfterSeconds = 1;
-        o.Override = null;
-        o.PartialMetrics = false;
-        Simulator.ResetFaultCounter();
-        Simulator.ClearRequests();
-    }
+    public void Reset() => Simulator.ResetKnobs();
 
     public IReadOnlyList<RecordedRequest> ApiRequests(string pathPrefix) =>
         Simulator.Requests.Where(r => r.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();

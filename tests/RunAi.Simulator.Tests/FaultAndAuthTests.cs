@@ -50,6 +50,32 @@ public sealed class FaultAndAuthTests
         Assert.Equal("Bearer", resp.Headers.WwwAuthenticate.First().Scheme);
     }
 
+    [Theory]
+    [InlineData(null, "missing Authorization header")]
+    [InlineData("Basic abc", "Authorization header must use the Bearer scheme")]
+    [InlineData("Bearer bogus", "invalid token")]
+    public async Task Refused_authorization_says_why_in_the_error_shape_of_the_service_asked(string? header, string reason)
+    {
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { WorkloadCount = 5 });
+        using var client = new HttpClient { BaseAddress = host.BaseUri };
+        if (header is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", header);
+        }
+
+        var (status, body, response) = await Http.GetAsync(client, "api/v1/workloads/count");
+        Assert.Equal(401, status);
+        Http.AssertRunAiError(body, 401);
+        Assert.Equal(reason, JsonDocument.Parse(body).RootElement.GetProperty("details").GetString());
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+
+        var (monitorStatus, monitorBody, _) = await Http.GetAsync(client, "v0/cluster/events?limit=1");
+        Assert.Equal(401, monitorStatus);
+        using var monitor = JsonDocument.Parse(monitorBody);
+        Assert.Equal("unauthorized", monitor.RootElement.GetProperty("error_code").GetString());
+        Assert.Equal(reason, monitor.RootElement.GetProperty("details").GetProperty("reason").GetString());
+    }
+
     [Fact]
     public async Task Issued_tokens_expire()
     {
@@ -120,6 +146,48 @@ public sealed class FaultAndAuthTests
         Assert.Equal(200, s2);
         Assert.Equal(full.Length / 2, cut.Length);
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(cut));
+    }
+
+    [Fact]
+    public async Task Reset_knobs_restores_every_knob_to_its_start_value_and_forgets_requests()
+    {
+        var start = new SimulatorOptions { WorkloadCount = 50, RetryAfterSeconds = 0, StaticToken = "start-token", Latency = TimeSpan.FromMilliseconds(1) };
+        await using var host = await SimulatorHost.StartAsync(start);
+        string[] dataSettings = [nameof(SimulatorOptions.WorkloadCount), nameof(SimulatorOptions.Seed), nameof(SimulatorOptions.ReferenceTime), nameof(SimulatorOptions.UseHttps), nameof(SimulatorOptions.ServerCertificate)];
+        var knobs = typeof(SimulatorOptions).GetProperties().Where(p => p.CanWrite && !dataSettings.Contains(p.Name)).ToList();
+        var before = knobs.ToDictionary(p => p.Name, p => p.GetValue(host.Options));
+        foreach (var knob in knobs)
+        {
+            object changed = knob.PropertyType switch
+            {
+                var t when t == typeof(int) => (int)knob.GetValue(host.Options)! + 7,
+                var t when t == typeof(bool) => !(bool)knob.GetValue(host.Options)!,
+                var t when t == typeof(string) => "changed-" + knob.Name,
+                var t when t == typeof(TimeSpan) => TimeSpan.FromMilliseconds(7),
+                var t when t == typeof(Func<RecordedRequest, SimulatedResponse?>) => (Func<RecordedRequest, SimulatedResponse?>)(_ => new SimulatedResponse(418)),
+                _ => throw new InvalidOperationException("a knob of a type this test does not know: " + knob.Name),
+            };
+            knob.SetValue(host.Options, changed);
+            Assert.NotEqual(before[knob.Name], knob.GetValue(host.Options));
+        }
+
+        using var client = Http.For(host);
+        Assert.Equal(418, (await Http.GetAsync(client, "api/v1/workloads/count")).Status);
+        Assert.NotEmpty(host.Requests);
+
+        host.ResetKnobs();
+
+        foreach (var knob in knobs)
+        {
+            Assert.True(Equals(before[knob.Name], knob.GetValue(host.Options)), knob.Name + " was not reset");
+        }
+
+        Assert.Empty(host.Requests);
+        Assert.Equal(0, host.ApiRequestCount);
+        using var reset = Http.For(host);
+        Assert.Equal("start-token", host.Options.StaticToken);
+        Assert.Equal(200, (await Http.GetAsync(reset, "api/v1/workloads/count")).Status);
+        Assert.Equal(1, host.ApiRequestCount);
     }
 
     [Fact]

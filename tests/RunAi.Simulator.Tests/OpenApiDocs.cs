@@ -8,6 +8,7 @@ using System.Text.Json.Nodes;
 using NJsonSchema;
 using NJsonSchema.Generation;
 using NJsonSchema.Infrastructure;
+using RunAi.Tests;
 
 namespace RunAi.Simulator.Tests;
 
@@ -16,37 +17,14 @@ public sealed record OpenApiOperation(string Document, string Path, string Opera
 
 public sealed record OpenApiParameter(string Name, string In, bool Required);
 
-/// <summary>Loads ../shared/openapi and turns response schemas into NJsonSchema validators (OpenAPI 3 mode, so nullable is honoured).</summary>
+/// <summary>Loads the documents of <see cref="OpenApiFolder"/> and turns response schemas into NJsonSchema validators (OpenAPI 3 mode, so nullable is honoured).</summary>
 public static class OpenApiDocs
 {
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
 
     public static readonly string[] Files = ["workloads.json", "events.json", "revisions.json", "pods.json"];
 
-    public static string Directory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null)
-            {
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "openapi"), Path.Combine(dir.FullName, "openapi") })
-                {
-                    if (File.Exists(Path.Combine(candidate, "workloads.json")))
-                    {
-                        return candidate;
-                    }
-                }
-
-                dir = dir.Parent;
-            }
-
-            var env = Environment.GetEnvironmentVariable("RUNAI_OPENAPI_DIR");
-            return env ?? "/work/shared/openapi";
-        }
-    }
-
-    public static JsonObject Load(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, file)))!.AsObject();
+    public static JsonObject Load(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(OpenApiFolder.FullPath, file)))!.AsObject();
 
     public static IReadOnlyList<OpenApiOperation> Operations()
     {

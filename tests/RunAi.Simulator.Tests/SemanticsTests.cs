@@ -229,6 +229,45 @@ public sealed class SemanticsTests(SharedSimulator sim)
     }
 
     [Fact]
+    public async Task Workload_and_revision_histories_follow_the_lifecycle_to_the_current_phase()
+    {
+        // One workload per (type, phase), and every revision of the inference ones.
+        var owners = new List<(string Url, string Phase)>();
+        foreach (var w in Data.Workloads.Where(x => x.DeletedAt is null).GroupBy(x => (x.Type, x.Phase)).Select(g => g.First()))
+        {
+            owners.Add(($"api/v1/workloads/{w.Id}", w.Phase));
+            foreach (var rev in Data.GetRevisionIds(w.Id))
+            {
+                var revision = await Http.GetJsonAsync(sim.Client, $"api/v1/workloads/inferences/revisions/{rev}");
+                owners.Add(($"api/v1/workloads/inferences/revisions/{rev}", revision.GetProperty("phase").GetString()!));
+            }
+        }
+
+        Assert.Contains(owners, o => o.Url.Contains("/revisions/", StringComparison.Ordinal) && o.Phase == "Creating");
+        Assert.Contains(owners, o => o.Url.Contains("/revisions/", StringComparison.Ordinal) && o.Phase == "Initializing");
+        string[] lifecycle = ["Creating", "Pending", "Running"];
+        foreach (var (url, current) in owners)
+        {
+            // Records are newest first: reversed, the phase updates are the timeline, oldest first.
+            var steps = (await Http.GetJsonAsync(sim.Client, url + "/history?limit=500")).GetProperty("records").EnumerateArray()
+                .Where(r => r.GetProperty("meta").GetProperty("type").GetString() == "PhaseUpdate")
+                .Select(r => r.GetProperty("spec").GetProperty("phaseUpdate").GetProperty("phase").GetString()!)
+                .Reverse().ToList();
+            var context = url + " (" + current + "): " + string.Join(" > ", steps);
+            Assert.True(steps.Count > 0 && steps[0] == "Creating", context);
+            Assert.True(steps[^1] == current, context);
+            Assert.True(steps.Distinct().Count() == steps.Count, context);
+            var standard = steps.Where(lifecycle.Contains).ToList();
+            Assert.True(standard.SequenceEqual(lifecycle.Take(standard.Count)), context);
+            Assert.True(steps.Take(standard.Count).SequenceEqual(standard), context);
+            if (current is "Creating" or "Initializing" or "Pending")
+            {
+                Assert.True(!steps.Contains("Running"), context);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Pods_list_filters_completed_verbosity_and_counts()
     {
         var all = await WalkAsync("api/v1/workloads/pods", "pods", 500);

@@ -1,11 +1,11 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
 
-namespace RunAi.Simulator;
+namespace RunAi.Simulator.Hosting;
 
 /// <summary>A computed response: status, body bytes, content type and headers.</summary>
 internal sealed class ApiResult(int status, byte[] body, string contentType = "application/json")
@@ -41,8 +41,6 @@ internal sealed class ApiResult(int status, byte[] body, string contentType = "a
         w.WriteEndObject();
     });
 
-    public static ApiResult BadRequest(string details) => Error(400, "Bad request", details);
-
     public static ApiResult NotFound(string details) => Error(404, "Not found", details);
 
     /// <summary>The cluster-monitor service's error shape <c>{message, error_code, details}</c>.</summary>
@@ -62,36 +60,28 @@ internal sealed class ApiResult(int status, byte[] body, string contentType = "a
         w.WriteEndObject();
     });
 
-    public static ApiResult Text(int status, string body, string contentType) => new(status, Encoding.UTF8.GetBytes(body), contentType);
-}
-
-internal static class Iso
-{
-    public static string Format(long ticks) => new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-
-    public static void Write(Utf8JsonWriter w, string name, long ticks) => w.WriteString(name, Format(ticks));
-
-    public static void WriteNullable(Utf8JsonWriter w, string name, long ticks)
+    /// <summary>The deprecated cluster API's error shape <c>{code, message}</c>.</summary>
+    public static ApiResult LegacyError(int status, string message) => Json(status, w =>
     {
-        if (ticks == 0)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, Format(ticks));
-        }
-    }
+        w.WriteStartObject();
+        w.WriteNumber("code", status);
+        w.WriteString("message", message);
+        w.WriteEndObject();
+    });
 
-    public static bool TryParse(string s, out long ticks)
+    /// <summary>Sends the result; the body is cut in half when <see cref="FaultInjector"/> chose this response to truncate.</summary>
+    public Task SendAsync(HttpContext ctx)
     {
-        if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var d))
+        var response = ctx.Response;
+        response.StatusCode = Status;
+        response.ContentType = ContentType;
+        foreach (var (name, value) in Headers)
         {
-            ticks = d.UtcTicks;
-            return true;
+            response.Headers[name] = value;
         }
 
-        ticks = 0;
-        return false;
+        var length = FaultInjector.IsTruncated(ctx) ? Body.Length / 2 : Body.Length;
+        response.ContentLength = length;
+        return response.Body.WriteAsync(Body.AsMemory(0, length), ctx.RequestAborted).AsTask();
     }
 }

@@ -1,4 +1,4 @@
-namespace RunAi.Simulator;
+namespace RunAi.Simulator.Data;
 
 /// <summary>Deterministic 64-bit mixing (SplitMix64) used for all generated values.</summary>
 internal struct Hash
@@ -15,10 +15,24 @@ internal struct Hash
         return z ^ (z >> 31);
     }
 
-    public static ulong Of(int seed, int kind, int index, int sub)
-        => Mix(Mix(Mix((ulong)(uint)seed ^ ((ulong)(uint)kind << 32)) ^ (ulong)(uint)index) ^ ((ulong)(uint)sub << 16));
+    public static ulong Of(int seed, int stream, int index, int sub)
+        => Mix(Mix(Mix((ulong)(uint)seed ^ ((ulong)(uint)stream << 32)) ^ (ulong)(uint)index) ^ ((ulong)(uint)sub << 16));
 
-    public static Hash For(int seed, int kind, int index, int sub = 0) => new(Of(seed, kind, index, sub));
+    public static ulong Of(int seed, EntityKind kind, int index, int sub) => Of(seed, (int)kind, index, sub);
+
+    public static Hash For(int seed, EntityKind kind, int index, int sub = 0) => new(Of(seed, (int)kind, index, sub));
+
+    /// <summary>FNV-1a of a text: the same in every process (string.GetHashCode is randomized per process).</summary>
+    public static ulong OfText(string text)
+    {
+        var h = 0xCBF29CE484222325UL;
+        foreach (var ch in text)
+        {
+            h = (h ^ ch) * 0x100000001B3UL;
+        }
+
+        return h;
+    }
 
     public ulong Next()
     {

@@ -1,0 +1,49 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace RunAi.Simulator.Tests;
+
+/// <summary>The simulator run as its own process, the way the demo, the benchmarks and users' Pester suites start it.</summary>
+public sealed class ExecutableTests
+{
+    [Fact]
+    public async Task Two_processes_with_the_same_seed_serve_the_same_metric_samples()
+    {
+        var first = await MetricsFromNewProcessAsync();
+        var second = await MetricsFromNewProcessAsync();
+        Assert.Contains("\"value\"", first, StringComparison.Ordinal);
+        Assert.Equal(first, second);
+    }
+
+    private static async Task<string> MetricsFromNewProcessAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "RunAi.Simulator.dll"), "--urls", "http://127.0.0.1:0", "--workloads", "5", "--seed", "3" })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        try
+        {
+            var banner = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) ?? string.Empty;
+            Assert.StartsWith("Listening on ", banner, StringComparison.Ordinal);
+            using var client = new HttpClient { BaseAddress = new Uri(banner["Listening on ".Length..].TrimEnd('/') + "/") };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", new SimulatorOptions().StaticToken);
+            using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("api/v1/workloads?limit=1", UriKind.Relative)));
+            var id = list.RootElement.GetProperty("workloads")[0].GetProperty("id").GetString();
+            return await client.GetStringAsync(new Uri($"api/v1/workloads/{id}/metrics?metricType=GPU_UTILIZATION,CPU_USAGE_CORES&start=2025-01-01T00:00:00Z&end=2025-01-01T01:00:00Z&numberOfSamples=5", UriKind.Relative));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+}
