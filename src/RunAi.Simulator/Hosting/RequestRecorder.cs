@@ -45,6 +45,26 @@ internal sealed class RequestRecorder
         var query = request.Query.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal);
         var authorization = request.Headers.Authorization.Count > 0 ? request.Headers.Authorization.ToString() : null;
         var seen = new RecordedRequest(request.Method, request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, query, authorization, null, 0);
+        var recorded = 0;
+
+        // Recorded as the response starts, before the client can see it: a test that got its answer finds the
+        // request in the log. A request that never answers (the client went away) is recorded at the end.
+        void Record()
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                lock (gate)
+                {
+                    requests.Add(seen with { StatusCode = ctx.Response.StatusCode });
+                }
+            }
+        }
+
+        ctx.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
         try
         {
             seen = seen with { Body = await ReadBodyAsync(request, aborted).ConfigureAwait(false) };
@@ -61,10 +81,7 @@ internal sealed class RequestRecorder
         }
         finally
         {
-            lock (gate)
-            {
-                requests.Add(seen with { StatusCode = ctx.Response.StatusCode });
-            }
+            Record();
         }
     }
 
