@@ -61,8 +61,15 @@ namespace RunAi.Client
                 cancellationToken);
         }
 
-        /// <summary>Proves the address and the credentials with one cheap call (the workload count).</summary>
-        public Task<long> VerifyConnectionAsync(CancellationToken cancellationToken = default) => CountWorkloadsAsync(null, cancellationToken);
+        /// <summary>
+        /// Proves the address and the credentials with one cheap call (the workload count). A refused connection or a host
+        /// name that does not resolve fails at once, without retries: on a new connection it means a wrong address.
+        /// </summary>
+        public async Task<long> VerifyConnectionAsync(CancellationToken cancellationToken = default)
+        {
+            ConnectionProbe.Begin();
+            return await CountWorkloadsAsync(null, cancellationToken).ConfigureAwait(false);
+        }
 
         /// <summary>The filters a list and its count share: <c>deleted</c>, <c>filterBy</c> (one comma-joined value) and <c>search</c>.</summary>
         private static QueryBuilder AddFilters(QueryBuilder uri, bool deleted, IList<string> filters, string? search) =>

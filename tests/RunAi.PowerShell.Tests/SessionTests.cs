@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using System.Management.Automation;
 using Xunit;
 
@@ -100,6 +101,51 @@ public sealed class SessionTests : IClassFixture<SimulatorFixture>
         var error = Assert.IsType<ErrorRecord>(result.Terminating);
         Assert.StartsWith("ConnectionFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+    }
+
+    [Theory]
+    [InlineData("token", "refused")]
+    [InlineData("client credentials", "refused")]
+    [InlineData("token", "unresolvable")]
+    public void Connect_to_a_wrong_address_fails_within_3_seconds_without_retries_naming_the_address(string credential, string fault)
+    {
+        var address = fault == "refused" ? $"http://127.0.0.1:{Reliability.ClosedPort()}/" : "http://runai-typo.invalid/";
+        var authentication = credential == "token" ? "-Token 'x'" : "-ClientId 'id' -ClientSecret 'secret'";
+        using var ps = new PowerShellSession();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = ps.RunCatching($"Connect-RunAi -BaseUri $uri {authentication} -AllowUnencryptedAuthentication", new() { ["uri"] = new Uri(address) });
+        clock.Stop();
+
+        var error = Assert.IsType<ErrorRecord>(result.Terminating);
+        Assert.StartsWith("ConnectionFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains(address.TrimEnd('/'), error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (int)error.Exception.GetType().GetProperty("Attempts")!.GetValue(error.Exception)!);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"Connect-RunAi took {clock.Elapsed.TotalSeconds:0.0} s to say the address is wrong");
+        Assert.Empty(ps.Run("Get-RunAiContext").Output);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_in_an_established_session_is_still_retried()
+    {
+        var server = await RunAi.Simulator.SimulatorHost.StartAsync(new RunAi.Simulator.SimulatorOptions { WorkloadCount = 10 });
+        using var ps = new PowerShellSession();
+        try
+        {
+            var connect = ps.Run("Connect-RunAi -BaseUri $uri -Token $token -MaxRetryCount 2 -RetryDelayMilliseconds 10", new() { ["uri"] = server.BaseUri, ["token"] = server.Options.StaticToken });
+            Assert.Empty(connect.Errors);
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+
+        var result = ps.Run("Get-RunAiWorkload -First 1");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("ConnectionFailed,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(3, (int)error.Exception.GetType().GetProperty("Attempts")!.GetValue(error.Exception)!);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ namespace RunAi.Client.Http
     /// </summary>
     internal sealed class ResilienceHandler : DelegatingHandler
     {
+        private static readonly ResiliencePropertyKey<bool> WrongAddressIsFinal = new ResiliencePropertyKey<bool>("RunAi.WrongAddressIsFinal");
         private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
         private readonly RunAiClientOptions _options;
 
@@ -31,15 +32,18 @@ namespace RunAi.Client.Http
         {
             var state = RequestState.Of(request);
             state.Attempts = 0;
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(WrongAddressIsFinal, ConnectionProbe.IsActive);
             try
             {
                 return await _pipeline.ExecuteAsync(
-                    async (token) =>
+                    async (attempt, self) =>
                     {
                         state.Attempts++;
-                        return await base.SendAsync(request, token).ConfigureAwait(false);
+                        return await self.SendOnceAsync(request, attempt.CancellationToken).ConfigureAwait(false);
                     },
-                    cancellationToken).ConfigureAwait(false);
+                    context,
+                    this).ConfigureAwait(false);
             }
             catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -65,14 +69,20 @@ namespace RunAi.Client.Http
                 };
                 throw Failure(kind, request, state, reason, ex);
             }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
+
+        private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 
         private static RunAiApiException Failure(RunAiFailureKind kind, HttpRequestMessage request, RequestState state, string reason, Exception inner)
         {
             var method = request.Method.Method;
             var path = ApiResponseReader.PathOf(request);
             var attempts = state.Attempts > 1 ? FormattableString.Invariant($" after {state.Attempts} attempts") : string.Empty;
-            var host = request.RequestUri?.IsAbsoluteUri == true ? FormattableString.Invariant($" to {request.RequestUri.Host}:{request.RequestUri.Port}") : string.Empty;
+            var host = request.RequestUri?.IsAbsoluteUri == true ? FormattableString.Invariant($" to {request.RequestUri.GetLeftPart(UriPartial.Authority)}") : string.Empty;
             return new RunAiApiException(kind, method, path, $"{method} {path}{host} failed{attempts}: {reason.TrimEnd('.')}.", inner)
             {
                 Attempts = Math.Max(1, state.Attempts),
@@ -131,8 +141,11 @@ namespace RunAi.Client.Http
         {
             if (outcome.Exception is HttpRequestException http)
             {
-                // Only a plain transport fault (refused, reset, name not resolved) may go away on its own.
-                return TransportFailure.Classify(http) == RunAiFailureKind.Transport && !ProxyFailure.IsPermanent(http);
+                // Only a plain transport fault (refused, reset, name not resolved) may go away on its own; while a new
+                // connection is verified, a refused connection or an unknown host is a wrong address, not an outage.
+                var wrongAddressIsFinal = context.Properties.GetValue(WrongAddressIsFinal, false);
+                return TransportFailure.Classify(http) == RunAiFailureKind.Transport && !ProxyFailure.IsPermanent(http) &&
+                    !(wrongAddressIsFinal && TransportFailure.IsWrongAddress(http));
             }
 
             if (outcome.Exception is TimeoutRejectedException)

@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Authentication;
 
 namespace RunAi.Client.Http
@@ -42,5 +43,24 @@ namespace RunAi.Client.Http
             return RunAiFailureKind.Transport;
         }
 
+        /// <summary>A refused connection or a host name that does not resolve: on a new connection, a wrong address.</summary>
+        public static bool IsWrongAddress(Exception failure)
+        {
+            for (var e = failure; e != null; e = e.InnerException)
+            {
+                if (e is WebException web && web.Status == WebExceptionStatus.NameResolutionFailure)
+                {
+                    return true;
+                }
+
+                if (e is SocketException socket &&
+                    (socket.SocketErrorCode == SocketError.ConnectionRefused || socket.SocketErrorCode == SocketError.HostNotFound || socket.SocketErrorCode == SocketError.NoData))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }
