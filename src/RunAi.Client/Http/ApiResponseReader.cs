@@ -8,6 +8,7 @@ using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using RunAi.Client.Diagnostics;
 using RunAi.Client.Json;
 
 namespace RunAi.Client.Http
@@ -42,7 +43,9 @@ namespace RunAi.Client.Http
             {
                 var json = JsonText.WithoutBom(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
                 JsonText.RequireReadableStrings(json);
+                SkippedNullItems.Reset();
                 var result = JsonSerializer.Deserialize(json, typeInfo);
+                var skipped = SkippedNullItems.Count;
                 if (result is null)
                 {
                     throw new RunAiApiException(
@@ -56,6 +59,12 @@ namespace RunAi.Client.Http
                     throw new RunAiApiException(
                         RunAiFailureKind.InvalidResponse, method, path, $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a list that holds null instead of an object ({hole}).")
                     { StatusCode = (int)response.StatusCode };
+                }
+
+                if (skipped > 0)
+                {
+                    RunAiDiagnostics.Debug(string.Format(
+                        CultureInfo.InvariantCulture, "{0} {1}: skipped {2} null item{3} in a list whose items the API documents as nullable.", method, path, skipped, skipped == 1 ? string.Empty : "s"));
                 }
 
                 return result;

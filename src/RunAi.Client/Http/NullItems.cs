@@ -8,8 +8,9 @@ using System.Reflection;
 namespace RunAi.Client.Http
 {
     /// <summary>
-    /// Finds a null item in the lists of an answer (<c>"workloads": [null]</c>). The API never sends one; letting it through
-    /// would end in a NullReferenceException wherever the items are used, far from the answer that caused it.
+    /// Finds a null item in the lists of an answer (<c>"workloads": [null]</c>) whose items the API documents as never null;
+    /// letting it through would end in a NullReferenceException wherever the items are used, far from the answer that
+    /// caused it. Lists of nullable items (events) drop their nulls while they are read (<see cref="Json.NullableItemsConverter{TList, TItem}"/>).
     /// Only the answer object's own lists are checked: a page's items, not every nested field, so the cost stays one
     /// pass over each page.
     /// </summary>

@@ -15,7 +15,9 @@ namespace RunAi.Client.Models
     internal sealed class EventsPage
     {
         public long? Next { get; set; }
+        // Event2 is nullable in the API's document: a null event is skipped, not an error.
         [JsonRequired]
+        [JsonConverter(typeof(Json.NullableItemsConverter<List<WorkloadEvent>, WorkloadEvent>))]
         public List<WorkloadEvent>? Events { get; set; }
     }
 

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.Json.Serialization;
+using RunAi.Client.Json;
 
 namespace RunAi.Client.Models
 {
@@ -11,6 +13,7 @@ namespace RunAi.Client.Models
         public ResourceQuantity? GpuMemory { get; set; }
         public ResourceCores? Cpu { get; set; }
         public ResourceQuantity? CpuMemory { get; set; }
+        [JsonConverter(typeof(NullableItemsConverter<ValueList<ExtendedResource>, ExtendedResource>))]
         public ValueList<ExtendedResource>? ExtendedResources { get; set; }
 
         public override string ToString() => $"gpu={Gpu} gpuMemory={GpuMemory} cpu={Cpu} cpuMemory={CpuMemory}";
@@ -49,6 +52,7 @@ namespace RunAi.Client.Models
         public string? GpuMemory { get; set; }
         public double? Cpu { get; set; }
         public string? CpuMemory { get; set; }
+        [JsonConverter(typeof(NullableItemsConverter<ValueList<ExtendedResource>, ExtendedResource>))]
         public ValueList<ExtendedResource>? ExtendedResources { get; set; }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "gpu={0} gpuMemory={1} cpu={2} cpuMemory={3}", Gpu, GpuMemory, Cpu, CpuMemory);
