@@ -71,20 +71,13 @@ namespace RunAi.Client.Http
             }
             catch (JsonException ex)
             {
+                // All System.Text.Json reports for a body it cannot read, its converters' and reader's errors included.
+                // Anything else thrown while reading (a NullReferenceException in a model) is the client's own bug and
+                // surfaces as one, never blamed on the server.
                 var where = ex.LineNumber is null ? string.Empty : FormattableString.Invariant($" (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine})");
                 throw new RunAiApiException(
                     RunAiFailureKind.InvalidResponse, method, path,
                     $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a body that is not the documented JSON{where}: {ex.Message.Split('.')[0]}.",
-                    ex)
-                { StatusCode = (int)response.StatusCode };
-            }
-            catch (Exception ex) when (IsModelFailure(ex))
-            {
-                // A converter or model that trips over a value it did not expect (a number too large, a null where an
-                // object belongs) is still a body that is not the documented JSON, never a crash of the cmdlet.
-                throw new RunAiApiException(
-                    RunAiFailureKind.InvalidResponse, method, path,
-                    $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a value the client cannot read ({ex.GetType().Name}: {ex.Message.Split('.')[0]}).",
                     ex)
                 { StatusCode = (int)response.StatusCode };
             }
@@ -289,13 +282,6 @@ namespace RunAi.Client.Http
                 ? plain
                 : $"the answer is {mediaType}, not JSON: {plain}";
         }
-
-        /// <summary>The exceptions deserialization can end in besides JsonException when the data is not what a model expects.</summary>
-        private static bool IsModelFailure(Exception ex) =>
-            !(ex is ObjectDisposedException) &&
-            (ex is InvalidOperationException || ex is FormatException || ex is OverflowException || ex is ArgumentException ||
-             ex is InvalidCastException || ex is NullReferenceException || ex is IndexOutOfRangeException ||
-             ex is System.Collections.Generic.KeyNotFoundException || ex is NotSupportedException);
 
         private static RunAiApiException TooLarge(string method, string path, long limit) =>
             new RunAiApiException(
