@@ -22,7 +22,7 @@ namespace RunAi.Client
         /// </summary>
         /// <param name="method">GET, POST, PUT, PATCH, DELETE, …</param>
         /// <param name="path">A path relative to the base address (<c>api/v1/workloads</c>, <c>/v0/cluster/events/latest</c>), or an absolute address on the same host.</param>
-        /// <param name="query">Query parameters; a key given twice is sent twice.</param>
+        /// <param name="query">Query parameters; a key given more than once is sent once, its values joined by commas (the API's form style for arrays such as <c>filterBy</c>).</param>
         /// <param name="jsonBody">The JSON body, or null for none.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         public async Task<object?> SendRawAsync(
@@ -142,9 +142,14 @@ namespace RunAi.Client
             var relative = RelativePathFor(path);
             var text = new StringBuilder(relative);
             var hasQuery = relative.IndexOf('?') >= 0;
-            foreach (var pair in query ?? Enumerable.Empty<KeyValuePair<string, string>>())
+
+            // A key given more than once is an array: sent the way the API documents its arrays (form style, not
+            // exploded), so a raw request puts the same bytes on the wire as the typed operations.
+            foreach (var key in (query ?? Enumerable.Empty<KeyValuePair<string, string>>()).GroupBy(p => p.Key, p => p.Value ?? string.Empty, StringComparer.Ordinal))
             {
-                text.Append(hasQuery ? '&' : '?').Append(Uri.EscapeDataString(pair.Key)).Append('=').Append(Uri.EscapeDataString(pair.Value ?? string.Empty));
+                var values = key.ToList();
+                var value = values.Count == 1 ? values[0] : QueryBuilder.Join(key.Key, values);
+                text.Append(hasQuery ? '&' : '?').Append(Uri.EscapeDataString(key.Key)).Append('=').Append(Uri.EscapeDataString(value));
                 hasQuery = true;
             }
 

@@ -264,10 +264,21 @@ public sealed class CoverageTests : IClassFixture<CoverageSimulator>
         Assert.Equal(all.Output.Count, all.Output.Select(o => o.Properties["id"].Value).Distinct().Count());
         Assert.All(pages, p => Assert.Equal("name", p.Query["sortBy"].Single()));
 
-        _sim.Host.ClearRequests();
-        var repeated = ps.Run("Invoke-RunAiRestMethod -Path 'api/v1/workloads/count' -Query @{ filterBy = @('phase==Running', 'type==Training') }");
-        Assert.Empty(repeated.Errors);
-        Assert.Equal(new[] { "phase==Running", "type==Training" }, _sim.ApiRequests().Single().Query["filterBy"]);
+    }
+
+    [Fact]
+    public void Invoke_RunAiRestMethod_sends_an_array_query_value_as_the_typed_cmdlets_do_one_comma_separated_value()
+    {
+        using var ps = _sim.Connect();
+        var typed = ps.Run("Get-RunAiWorkload -Phase Running -Type Training -IncludeTotalCount -First 0");
+        var generic = ps.Run("Invoke-RunAiRestMethod -Path 'api/v1/workloads/count' -Query @{ filterBy = @('phase==Running', 'type==Training') }");
+
+        Assert.Empty(typed.Errors);
+        Assert.Empty(generic.Errors);
+        var counts = _sim.ApiRequests().Where(r => r.Path == "/api/v1/workloads/count").ToList();
+        Assert.Equal(2, counts.Count);
+        Assert.Equal("phase==Running,type==Training", Assert.Single(counts[1].Query["filterBy"]));
+        Assert.Equal(counts[0].QueryString, counts[1].QueryString);
     }
 
     [Fact]

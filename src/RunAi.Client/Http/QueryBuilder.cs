@@ -38,7 +38,26 @@ namespace RunAi.Client.Http
 
         /// <summary>An array parameter with <c>explode: false</c>: one key, the values joined by commas.</summary>
         public QueryBuilder AddJoined(string name, IReadOnlyCollection<string>? values) =>
-            values is null || values.Count == 0 ? this : Add(name, string.Join(",", values));
+            values is null || values.Count == 0 ? this : Add(name, Join(name, values));
+
+        /// <summary>
+        /// The one value of an array parameter with <c>explode: false</c> (the API's form style: <c>filterBy=a,b</c>). A value
+        /// that holds a comma itself is refused: the server would read it as two values (<c>name==a,b</c> as <c>name==a</c> and <c>b</c>).
+        /// </summary>
+        public static string Join(string name, IEnumerable<string> values)
+        {
+            var list = new List<string>(values);
+            foreach (var value in list)
+            {
+                var problem = FormStyle.CommaProblem(name, value);
+                if (problem != null)
+                {
+                    throw new ArgumentException(problem, nameof(values));
+                }
+            }
+
+            return string.Join(",", list);
+        }
 
         /// <summary>An array parameter with <c>explode: true</c>: the key repeated per value.</summary>
         public QueryBuilder AddRepeated(string name, IEnumerable<string>? values)

@@ -66,6 +66,13 @@ namespace RunAi.Client.Paging
                             string.Format(CultureInfo.InvariantCulture, "GET {0} broke paging: the page at offset {1} announced next={2}, which does not move forward. Stopped to avoid an endless loop.", path, offset, announced));
                     }
 
+                    if (announced > PagingOptions.MaxOffset)
+                    {
+                        throw new RunAiApiException(
+                            RunAiFailureKind.PagingFault, "GET", path,
+                            string.Format(CultureInfo.InvariantCulture, "GET {0} broke paging: the page at offset {1} announced next={2}, past the largest offset the API takes ({3}). Stopped without asking for it.", path, offset, announced, PagingOptions.MaxOffset));
+                    }
+
                     nextOffset = announced;
                     next = Fetch(fetch, what, pageNumber + 1, nextOffset, LimitFor(paging, remaining), ahead.Token);
                 }

@@ -8,6 +8,9 @@ namespace RunAi.Client.Paging
         public const int MaxPageSize = 500;
         public const int DefaultPageSize = 100;
 
+        /// <summary>The largest offset the API takes: <c>offset</c> is an int32.</summary>
+        public const long MaxOffset = int.MaxValue;
+
         private int _pageSize = DefaultPageSize;
         private long _skip;
         private long? _first;
@@ -21,11 +24,13 @@ namespace RunAi.Client.Paging
                 : throw new ArgumentOutOfRangeException(nameof(value), value, $"The page size must be between 1 and {MaxPageSize}.");
         }
 
-        /// <summary>Items to skip, sent as the first request's offset.</summary>
+        /// <summary>Items to skip, sent as the first request's offset (0 to <see cref="MaxOffset"/>).</summary>
         public long Skip
         {
             get => _skip;
-            set => _skip = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Skip cannot be negative.");
+            set => _skip = value >= 0 && value <= MaxOffset
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(value), value, $"Skip must be between 0 and {MaxOffset}, the largest offset the API takes.");
         }
 
         /// <summary>The most items to return; null for all. No request is made past the page that holds the last one.</summary>

@@ -127,6 +127,7 @@ namespace RunAi.PowerShell.Commands
 
                     return;
                 case WorkloadSet:
+                    var workloadPaging = ToPaging(PageSize);
                     foreach (var id in WorkloadId)
                     {
                         if (PagingParameters?.IncludeTotalCount == true)
@@ -136,18 +137,19 @@ namespace RunAi.PowerShell.Commands
                             WriteTotalCount(session, token => session.Client.CountPodsAsync(count, token));
                         }
 
-                        Stream(session, id, token => session.Client.ListWorkloadPodsAsync(id, Deleted, Search, ToPaging(PagingParameters, PageSize), token));
+                        Stream(session, id, token => session.Client.ListWorkloadPodsAsync(id, Deleted, Search, workloadPaging, token));
                     }
 
                     return;
                 default:
                     var query = BuildQuery();
+                    var paging = ToPaging(PageSize);
                     if (PagingParameters?.IncludeTotalCount == true)
                     {
                         WriteTotalCount(session, token => session.Client.CountPodsAsync(query, token));
                     }
 
-                    Stream(session, null, token => session.Client.ListPodsAsync(query, ToPaging(PagingParameters, PageSize), token));
+                    Stream(session, null, token => session.Client.ListPodsAsync(query, paging, token));
                     return;
             }
         }
@@ -165,7 +167,7 @@ namespace RunAi.PowerShell.Commands
             };
             foreach (var expression in Filter)
             {
-                query.Filters.Add(expression);
+                ListInput.AddFilter(this, query.Filters, expression, nameof(Filter), expression);
             }
 
             return query;

@@ -34,7 +34,7 @@ namespace RunAi.PowerShell.Commands
             var query = new PodQuery { Deleted = Deleted, Search = Search };
             foreach (var expression in Filter)
             {
-                query.Filters.Add(expression);
+                ListInput.AddFilter(this, query.Filters, expression, nameof(Filter), expression);
             }
 
             Run(session, null, async (queue, token) => queue.WriteObject(await session.Client.CountPodsAsync(query, token).ConfigureAwait(false)));

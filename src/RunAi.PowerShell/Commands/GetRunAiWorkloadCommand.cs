@@ -109,6 +109,7 @@ namespace RunAi.PowerShell.Commands
             }
 
             var (query, clientMatches) = BuildQuery();
+            var paging = ToPaging(PageSize);
             if (PagingParameters?.IncludeTotalCount == true)
             {
                 WriteTotalCount(session, token => session.Client.CountWorkloadsAsync(query, token));
@@ -116,13 +117,12 @@ namespace RunAi.PowerShell.Commands
 
             if (clientMatches.Count == 0)
             {
-                Stream(session, null, token => session.Client.ListWorkloadsAsync(query, ToPaging(PagingParameters, PageSize), token));
+                Stream(session, null, token => session.Client.ListWorkloadsAsync(query, paging, token));
                 return;
             }
 
             // Part of a wildcard can only be checked here: page through the server's narrower list, then skip and
             // take among the workloads that match.
-            var paging = ToPaging(PagingParameters, PageSize);
             Stream(session, null, token => Matching(session.Client.ListWorkloadsAsync(query, new PagingOptions { PageSize = PageSize }, token), clientMatches, paging, token));
         }
 
@@ -174,14 +174,14 @@ namespace RunAi.PowerShell.Commands
 
             if (Type != null)
             {
-                query.Filters.Add("type==" + Type);
+                ListInput.AddFilter(this, query.Filters, "type==" + Type, nameof(Type), Type);
             }
 
-            AddWildcard(query, clientMatches, "projectName", ProjectName, w => w.ProjectName);
-            AddWildcard(query, clientMatches, "name", Name, w => w.Name);
+            AddWildcard(query, clientMatches, "projectName", nameof(ProjectName), ProjectName, w => w.ProjectName);
+            AddWildcard(query, clientMatches, "name", nameof(Name), Name, w => w.Name);
             foreach (var expression in Filter)
             {
-                query.Filters.Add(expression);
+                ListInput.AddFilter(this, query.Filters, expression, nameof(Filter), expression);
             }
 
             if (query.Filters.Count > 10)
@@ -194,7 +194,7 @@ namespace RunAi.PowerShell.Commands
             return (query, clientMatches);
         }
 
-        private static void AddWildcard(WorkloadQuery query, List<Func<Workload, bool>> clientMatches, string field, string? pattern, Func<Workload, string?> value)
+        private void AddWildcard(WorkloadQuery query, List<Func<Workload, bool>> clientMatches, string field, string parameter, string? pattern, Func<Workload, string?> value)
         {
             if (pattern is null)
             {
@@ -204,7 +204,7 @@ namespace RunAi.PowerShell.Commands
             var filter = NameFilter.For(field, pattern);
             if (filter.ServerExpression.Length > 0)
             {
-                query.Filters.Add(filter.ServerExpression);
+                ListInput.AddFilter(this, query.Filters, filter.ServerExpression, parameter, pattern);
             }
 
             if (filter.ClientMatch is WildcardPattern match)

@@ -27,6 +27,7 @@ namespace RunAi.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
+            var paging = ToPaging(PageSize);
             foreach (var id in WorkloadId)
             {
                 if (PagingParameters?.IncludeTotalCount == true)
@@ -38,7 +39,7 @@ namespace RunAi.PowerShell.Commands
                     });
                 }
 
-                Stream(session, id, token => session.Client.ListWorkloadElementsAsync(id, ToPaging(PagingParameters, PageSize), token));
+                Stream(session, id, token => session.Client.ListWorkloadElementsAsync(id, paging, token));
             }
         }
     }

@@ -5,6 +5,7 @@ using RunAi.Client.Json;
 using RunAi.Client.Paging;
 using RunAi.PowerShell.Errors;
 using RunAi.PowerShell.Json;
+using RunAi.PowerShell.Parameters;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -29,7 +30,11 @@ namespace RunAi.PowerShell.Commands
         [ValidateSet("GET", "POST", "PUT", "PATCH", "DELETE")]
         public string Method { get; set; } = "GET";
 
-        /// <summary>Query parameters; an array value repeats the key (e.g. @{ filterBy = 'phase==Running'; limit = 10 }).</summary>
+        /// <summary>
+        /// Query parameters (e.g. @{ filterBy = 'phase==Running'; limit = 10 }). An array value is sent as one comma-separated
+        /// value, the way the API documents its arrays (@{ filterBy = 'phase==Running', 'type==Training' } sends
+        /// filterBy=phase==Running,type==Training); an item of an array cannot contain a comma itself.
+        /// </summary>
         [Parameter]
         public IDictionary? Query { get; set; }
 
@@ -63,6 +68,7 @@ namespace RunAi.PowerShell.Commands
                 ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Path));
             }
 
+            RefuseCommasInArrays();
             var query = PowerShellJson.ToQuery(Query);
             var path = Path;
             if (All)
@@ -89,6 +95,23 @@ namespace RunAi.PowerShell.Commands
             else if (answer != null)
             {
                 WriteObject(answer);
+            }
+        }
+
+        /// <summary>The items of an array query value are joined by commas, so an item with a comma of its own would become two.</summary>
+        private void RefuseCommasInArrays()
+        {
+            foreach (DictionaryEntry entry in Query ?? new Hashtable())
+            {
+                var value = entry.Value is PSObject wrapped ? wrapped.BaseObject : entry.Value;
+                if (value is IEnumerable items && value is not string)
+                {
+                    var key = Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+                    foreach (var item in items)
+                    {
+                        ListInput.RequireNoComma(this, key, PowerShellJson.ToQueryText(item));
+                    }
+                }
             }
         }
     }

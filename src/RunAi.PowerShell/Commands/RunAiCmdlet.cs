@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RunAi.Client;
 using RunAi.PowerShell.Errors;
+using RunAi.PowerShell.Parameters;
 using RunAi.PowerShell.Pipeline;
 using RunAi.PowerShell.Session;
 
@@ -136,18 +137,11 @@ namespace RunAi.PowerShell.Commands
             Progress.Expect(Math.Min(Math.Max(0, total - skip), first));
         }
 
-        /// <summary>Converts -First/-Skip to the client's paging options.</summary>
-        protected static RunAi.Client.Paging.PagingOptions ToPaging(PagingParameters? paging, int pageSize)
-        {
-            var options = new RunAi.Client.Paging.PagingOptions { PageSize = pageSize };
-            if (paging != null)
-            {
-                options.Skip = (long)Math.Min(paging.Skip, long.MaxValue);
-                options.First = paging.First == ulong.MaxValue ? null : (long)Math.Min(paging.First, long.MaxValue);
-            }
-
-            return options;
-        }
+        /// <summary>
+        /// Converts -First/-Skip to the client's paging options; an offset the API cannot take is refused here. Call it on
+        /// the pipeline thread (in ProcessRecord), never inside the work handed to <see cref="Run"/>.
+        /// </summary>
+        private protected RunAi.Client.Paging.PagingOptions ToPaging(int pageSize) => ListInput.Paging(this, PagingParameters, pageSize);
 
         private void WriteFailure(RunAiApiException? failure, object? target, RunAiSession session)
         {

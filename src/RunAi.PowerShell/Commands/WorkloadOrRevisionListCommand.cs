@@ -50,9 +50,9 @@ namespace RunAi.PowerShell.Commands
         {
             var session = ResolveSession();
             var revisions = ParameterSetName == RevisionSet;
+            var paging = ToPaging(PageSize);
             foreach (var id in revisions ? RevisionId : WorkloadId)
             {
-                var paging = ToPaging(PagingParameters, PageSize);
                 Stream(session, id, token => revisions ? ListOfRevision(session, id, paging, token) : ListOfWorkload(session, id, paging, token));
             }
         }

@@ -83,7 +83,7 @@ namespace RunAi.PowerShell.Json
             };
         }
 
-        /// <summary>Query pairs from a hashtable; an array value repeats its key.</summary>
+        /// <summary>Query pairs from a hashtable; an array value gives one pair per item (the client joins them into one comma-separated value).</summary>
         public static List<KeyValuePair<string, string>> ToQuery(IDictionary? query)
         {
             var pairs = new List<KeyValuePair<string, string>>();

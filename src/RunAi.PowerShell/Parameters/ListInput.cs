@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using RunAi.Client;
+using RunAi.Client.Paging;
+using RunAi.PowerShell.Errors;
+
+namespace RunAi.PowerShell.Parameters
+{
+    /// <summary>
+    /// Checks the list parameters the API would misread, before any request: a filter value with a comma (filterBy is one
+    /// comma-separated list, so the server would read two filters) and offsets past the API's int32. Each refusal is a
+    /// terminating InvalidArgument error whose TargetObject is the value the user gave.
+    /// </summary>
+    internal static class ListInput
+    {
+        /// <summary>
+        /// Adds the filterBy expression that <paramref name="parameter"/> made of <paramref name="value"/>, or refuses it
+        /// when it holds a comma.
+        /// </summary>
+        public static void AddFilter(PSCmdlet cmdlet, IList<string> filters, string expression, string parameter, object value)
+        {
+            var problem = FormStyle.CommaProblem("filterBy", expression);
+            if (problem != null)
+            {
+                var source = Equals(value, expression) ? $"-{parameter}: " : $"-{parameter} '{value}' makes the filter '{expression}': ";
+                Refuse(cmdlet, source + problem, value);
+            }
+
+            filters.Add(expression);
+        }
+
+        /// <summary>Refuses one item of an array query value that holds a comma (it would be sent as one comma-separated value).</summary>
+        public static void RequireNoComma(PSCmdlet cmdlet, string key, string item)
+        {
+            var problem = FormStyle.CommaProblem(key, item);
+            if (problem != null)
+            {
+                Refuse(cmdlet, $"-Query {key}: " + problem, item);
+            }
+        }
+
+        /// <summary>
+        /// -First/-Skip as the client's paging options. A -Skip past the largest offset the API takes, or a -Skip and -First
+        /// whose last item lies past it, is refused: the request would carry an offset the API cannot read.
+        /// </summary>
+        public static PagingOptions Paging(PSCmdlet cmdlet, PagingParameters? paging, int pageSize)
+        {
+            var options = new PagingOptions { PageSize = pageSize };
+            if (paging is null)
+            {
+                return options;
+            }
+
+            var skip = paging.Skip;
+            var first = paging.First == ulong.MaxValue ? (ulong?)null : paging.First;
+            if (skip > PagingOptions.MaxOffset)
+            {
+                Refuse(cmdlet, string.Format(CultureInfo.InvariantCulture, "-Skip {0} is past the largest offset the API takes ({1}).", skip, PagingOptions.MaxOffset), skip);
+            }
+
+            if (first is ulong count && count > 0 && count - 1 > (ulong)PagingOptions.MaxOffset - skip)
+            {
+                Refuse(cmdlet, string.Format(
+                    CultureInfo.InvariantCulture,
+                    "-Skip {0} with -First {1} reaches offset {2}, past the largest offset the API takes ({3}). Ask for fewer items or skip fewer.",
+                    skip, count, (decimal)skip + count - 1, PagingOptions.MaxOffset), skip);
+            }
+
+            options.Skip = (long)skip;
+            options.First = first is ulong most ? (long)Math.Min(most, long.MaxValue) : (long?)null;
+            return options;
+        }
+
+        private static void Refuse(PSCmdlet cmdlet, string message, object target) =>
+            cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target));
+    }
+}
