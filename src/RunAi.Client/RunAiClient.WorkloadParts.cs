@@ -115,7 +115,7 @@ namespace RunAi.Client
             }
 
             var missing = query.MetricTypes.Where(t => !seen.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
-            return new MetricResult(samples, missing, status == 207 || missing.Count > 0);
+            return new MetricResult(samples, missing, status);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using RunAi.Simulator;
 using Xunit;
 
 namespace RunAi.PowerShell.Tests;
@@ -71,12 +72,39 @@ public sealed class CoverageTests : IClassFixture<CoverageSimulator>
             var warning = Assert.Single(result.Warnings);
             Assert.Contains("CPU_USAGE_CORES", warning, StringComparison.Ordinal);
             Assert.DoesNotContain("GPU_UTILIZATION", warning, StringComparison.Ordinal);
+            Assert.Contains("207", warning, StringComparison.Ordinal);
             Assert.NotEmpty(result.Output);
             Assert.Equal(207, _sim.ApiRequests().Single().StatusCode);
         }
         finally
         {
             _sim.Host.Options.PartialMetrics = false;
+        }
+    }
+
+    [Fact]
+    public void A_200_metrics_answer_that_lacks_a_requested_type_warns_with_the_status_that_came_back()
+    {
+        using var ps = _sim.Connect();
+        _sim.Host.Options.Override = r => r.Path.EndsWith("/metrics", StringComparison.Ordinal)
+            ? new SimulatedResponse(200, "{\"measurements\":[{\"type\":\"GPU_UTILIZATION\",\"labels\":null,\"values\":[{\"value\":\"0.5\",\"timestamp\":\"2026-01-01T00:00:00Z\"}]}]}")
+            : null;
+        try
+        {
+            var result = ps.Run("Get-RunAiWorkloadMetric -WorkloadId $wid -MetricType GPU_UTILIZATION,CPU_USAGE_CORES -Samples 1", _sim.Ids());
+
+            Assert.Empty(result.Errors);
+            Assert.Single(result.Output);
+            // The workload id is left out: a GUID may hold "207" or "200" by chance.
+            var warning = Assert.Single(result.Warnings).Replace(_sim.WorkloadId.ToString(), "<id>", StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("CPU_USAGE_CORES", warning, StringComparison.Ordinal);
+            Assert.Contains("200", warning, StringComparison.Ordinal);
+            Assert.DoesNotContain("207", warning, StringComparison.Ordinal);
+            Assert.DoesNotContain("partial success", warning, StringComparison.Ordinal);
+        }
+        finally
+        {
+            _sim.Host.Options.Override = null;
         }
     }
 

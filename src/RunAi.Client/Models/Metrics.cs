@@ -54,11 +54,11 @@ namespace RunAi.Client.Models
     /// <summary>The samples of one metrics request and the requested metric types the server did not return (a 207 partial answer).</summary>
     public sealed class MetricResult
     {
-        internal MetricResult(IReadOnlyList<MetricSample> samples, IReadOnlyList<string> missingTypes, bool partial)
+        internal MetricResult(IReadOnlyList<MetricSample> samples, IReadOnlyList<string> missingTypes, int statusCode)
         {
             Samples = samples;
             MissingTypes = missingTypes;
-            IsPartial = partial;
+            StatusCode = statusCode;
         }
 
         public IReadOnlyList<MetricSample> Samples { get; }
@@ -66,8 +66,11 @@ namespace RunAi.Client.Models
         /// <summary>Requested metric types absent from the answer.</summary>
         public IReadOnlyList<string> MissingTypes { get; }
 
+        /// <summary>The HTTP status of the answer: 200, or 207 when the server itself says the answer is partial.</summary>
+        public int StatusCode { get; }
+
         /// <summary>True when the server answered 207 (partial success) or left requested types out.</summary>
-        public bool IsPartial { get; }
+        public bool IsPartial => StatusCode == 207 || MissingTypes.Count > 0;
     }
 
     internal sealed class MetricsResponse

@@ -30,14 +30,18 @@ namespace RunAi.PowerShell.Parameters
             return new MetricQuery(metricTypes.Select(t => t.ToUpperInvariant()).Distinct(StringComparer.Ordinal), since, to) { NumberOfSamples = samples };
         }
 
-        /// <summary>Writes the samples of one answer; a 207 partial answer first warns which requested types are missing.</summary>
+        /// <summary>
+        /// Writes the samples of one answer. A partial answer first warns which requested types are missing, worded from
+        /// the status that came back: a 207 is the server saying so, a 200 without some types is not.
+        /// </summary>
         public static void Write(PipelineQueue queue, string what, MetricResult result)
         {
             if (result.IsPartial)
             {
-                queue.WriteWarning(result.MissingTypes.Count == 0
-                    ? $"The server answered only part of the metrics of {what} (207 partial success)."
-                    : $"The server answered only part of the metrics of {what} (207 partial success); missing: {string.Join(", ", result.MissingTypes)}.");
+                var missing = string.Join(", ", result.MissingTypes);
+                queue.WriteWarning(result.StatusCode == 207
+                    ? $"The server answered only part of the metrics of {what} (207 partial success){(missing.Length == 0 ? string.Empty : "; missing: " + missing)}."
+                    : $"The server answered {result.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)} for the metrics of {what} but left out requested metric types: {missing}.");
             }
 
             foreach (var sample in result.Samples)
