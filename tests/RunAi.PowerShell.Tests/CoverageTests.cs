@@ -209,6 +209,24 @@ public sealed class CoverageTests : IClassFixture<CoverageSimulator>
         Assert.Equal((long)revisions.Output.Count, Assert.IsType<long>(Assert.Single(count.Output).BaseObject));
     }
 
+    [Theory]
+    [InlineData("Get-RunAiWorkloadEvent")]
+    [InlineData("Get-RunAiWorkloadHistory")]
+    public void Events_and_history_of_piped_revisions_carry_each_revisions_WorkloadId(string cmdlet)
+    {
+        using var ps = _sim.Connect();
+        var revisionIds = _sim.Host.Data.GetRevisionIds(_sim.InferenceWorkloadId);
+
+        var result = ps.Run($"Get-RunAiInferenceRevision -WorkloadId $inf | {cmdlet} -First 2", _sim.Ids());
+
+        Assert.Empty(result.Errors);
+        Assert.True(result.Output.Count >= 2, $"only {result.Output.Count} items");
+        Assert.All(result.Output, o => Assert.Equal(_sim.InferenceWorkloadId, (Guid?)o.Properties["WorkloadId"].Value));
+        Assert.All(result.Output, o => Assert.Contains((Guid)o.Properties["RevisionId"].Value!, revisionIds));
+        Assert.All(_sim.ApiRequests().Where(r => r.Path.EndsWith("/events", StringComparison.Ordinal) || r.Path.EndsWith("/history", StringComparison.Ordinal)),
+            r => Assert.StartsWith("/api/v1/workloads/inferences/revisions/", r.Path, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_workload_object_still_binds_to_WorkloadId_not_RevisionId()
     {

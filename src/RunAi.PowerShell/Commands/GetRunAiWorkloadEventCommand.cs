@@ -13,7 +13,7 @@ namespace RunAi.PowerShell.Commands
     /// Gets the events of workloads or inference revisions, newest first; pipe workloads or revisions in.
     /// </summary>
     /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadEvent.md.</remarks>
-    [Cmdlet(VerbsCommon.Get, "RunAiWorkloadEvent", DefaultParameterSetName = RevisionSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "RunAiWorkloadEvent", SupportsPaging = true)]
     [OutputType(typeof(WorkloadEvent))]
     public sealed class GetRunAiWorkloadEventCommand : WorkloadOrRevisionListCommand<WorkloadEvent>
     {
@@ -28,7 +28,7 @@ namespace RunAi.PowerShell.Commands
         private protected override IAsyncEnumerable<WorkloadEvent> ListOfWorkload(RunAiSession session, Guid workloadId, PagingOptions paging, CancellationToken cancellationToken) =>
             session.Client.ListWorkloadEventsAsync(workloadId, Order, paging, cancellationToken);
 
-        private protected override IAsyncEnumerable<WorkloadEvent> ListOfRevision(RunAiSession session, Guid revisionId, PagingOptions paging, CancellationToken cancellationToken) =>
-            session.Client.ListRevisionEventsAsync(revisionId, Order, paging, cancellationToken: cancellationToken);
+        private protected override IAsyncEnumerable<WorkloadEvent> ListOfRevision(RunAiSession session, Guid revisionId, Guid? workloadId, PagingOptions paging, CancellationToken cancellationToken) =>
+            session.Client.ListRevisionEventsAsync(revisionId, Order, paging, workloadId, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ namespace RunAi.PowerShell.Commands
     /// Gets the history of workloads or inference revisions: their events and phase changes; pipe workloads or revisions in.
     /// </summary>
     /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadHistory.md.</remarks>
-    [Cmdlet(VerbsCommon.Get, "RunAiWorkloadHistory", DefaultParameterSetName = RevisionSet, SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "RunAiWorkloadHistory", SupportsPaging = true)]
     [OutputType(typeof(HistoryRecord))]
     public sealed class GetRunAiWorkloadHistoryCommand : WorkloadOrRevisionListCommand<HistoryRecord>
     {
@@ -21,7 +21,7 @@ namespace RunAi.PowerShell.Commands
         private protected override IAsyncEnumerable<HistoryRecord> ListOfWorkload(RunAiSession session, Guid workloadId, PagingOptions paging, CancellationToken cancellationToken) =>
             session.Client.ListWorkloadHistoryAsync(workloadId, paging, cancellationToken);
 
-        private protected override IAsyncEnumerable<HistoryRecord> ListOfRevision(RunAiSession session, Guid revisionId, PagingOptions paging, CancellationToken cancellationToken) =>
-            session.Client.ListRevisionHistoryAsync(revisionId, paging, cancellationToken: cancellationToken);
+        private protected override IAsyncEnumerable<HistoryRecord> ListOfRevision(RunAiSession session, Guid revisionId, Guid? workloadId, PagingOptions paging, CancellationToken cancellationToken) =>
+            session.Client.ListRevisionHistoryAsync(revisionId, paging, workloadId, cancellationToken);
     }
 }

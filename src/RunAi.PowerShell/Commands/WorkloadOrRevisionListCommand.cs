@@ -13,14 +13,19 @@ namespace RunAi.PowerShell.Commands
     /// </summary>
     public abstract class WorkloadOrRevisionListCommand<T> : RunAiCmdlet
     {
+        // Neither set is the default: PowerShell then picks the set whose mandatory parameter is bound. A piped revision
+        // binds RevisionId and WorkloadId (Revision set); a piped workload or -WorkloadId binds only WorkloadId, which
+        // leaves the Revision set without its mandatory RevisionId (Workload set).
         private protected const string WorkloadSet = "Workload";
 
-        // The default set, so a piped revision (which also carries WorkloadId) binds by RevisionId; a workload, which
-        // has no RevisionId, falls back to the Workload set.
         private protected const string RevisionSet = "Revision";
 
-        /// <summary>The workloads to read; binds from a workload's Id on the pipeline.</summary>
+        /// <summary>
+        /// The workloads to read; binds from a workload's Id on the pipeline. In the Revision set it only takes a piped
+        /// revision's WorkloadId, which is set on every item listed for that revision (the API does not repeat it).
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = RevisionSet, DontShow = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
@@ -49,16 +54,34 @@ namespace RunAi.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            var revisions = ParameterSetName == RevisionSet;
             var paging = ToPaging(PageSize);
-            foreach (var id in revisions ? RevisionId : WorkloadId)
+            if (ParameterSetName != RevisionSet)
             {
-                Stream(session, id, token => revisions ? ListOfRevision(session, id, paging, token) : ListOfWorkload(session, id, paging, token));
+                foreach (var id in WorkloadId)
+                {
+                    Stream(session, id, token => ListOfWorkload(session, id, paging, token));
+                }
+
+                return;
+            }
+
+            for (var i = 0; i < RevisionId.Length; i++)
+            {
+                var id = RevisionId[i];
+                var workloadId = WorkloadOfRevision(i);
+                Stream(session, id, token => ListOfRevision(session, id, workloadId, paging, token));
             }
         }
 
+        /// <summary>
+        /// The workload of the i-th revision: a piped revision brings one of each; typed lists pair up by position, and a
+        /// single workload id applies to every revision.
+        /// </summary>
+        private Guid? WorkloadOfRevision(int index) =>
+            WorkloadId.Length == RevisionId.Length ? WorkloadId[index] : WorkloadId.Length == 1 ? WorkloadId[0] : (Guid?)null;
+
         private protected abstract IAsyncEnumerable<T> ListOfWorkload(RunAiSession session, Guid workloadId, PagingOptions paging, CancellationToken cancellationToken);
 
-        private protected abstract IAsyncEnumerable<T> ListOfRevision(RunAiSession session, Guid revisionId, PagingOptions paging, CancellationToken cancellationToken);
+        private protected abstract IAsyncEnumerable<T> ListOfRevision(RunAiSession session, Guid revisionId, Guid? workloadId, PagingOptions paging, CancellationToken cancellationToken);
     }
 }
