@@ -15,9 +15,15 @@ public sealed class PowerShellSession : IDisposable
     private readonly Runspace _runspace;
 
     public PowerShellSession()
+        : this(null)
+    {
+    }
+
+    /// <summary>A runspace whose host is <paramref name="host"/> (e.g. one that keeps what Out-Host writes).</summary>
+    public PowerShellSession(System.Management.Automation.Host.PSHost? host)
     {
         var state = InitialSessionState.CreateDefault2();
-        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace = host is null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         _runspace.Open();
         var import = Run($"Import-Module '{ManifestPath}' -ErrorAction Stop");
         if (import.Errors.Count > 0)
