@@ -114,5 +114,9 @@ public sealed class NullItemTests : IClassFixture<ClientFixture>
         }
 
         void IRunAiDiagnosticsListener.Debug(string message) => Debug.Enqueue(message);
+
+        public void PageReceived(string what, int pageNumber, int itemCount)
+        {
+        }
     }
 }

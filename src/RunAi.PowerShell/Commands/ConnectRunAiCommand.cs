@@ -115,7 +115,16 @@ namespace RunAi.PowerShell.Commands
             var count = InvokeOrThrow(session, baseUri, token => client.VerifyConnectionAsync(token), onFailure: session.Dispose);
             WriteVerbose($"Connected: the server answered and sees {count} workloads.");
 
-            SessionStore.Replace(session)?.Dispose();
+            // The session this one replaces is ended (its sockets closed), unless it was handed out with -PassThru: then
+            // the caller holds it for -Session and ends it with Disconnect-RunAi -Session.
+            session.OwnedByCaller = PassThru;
+            var replaced = SessionStore.Replace(session);
+            if (replaced != null && !replaced.OwnedByCaller)
+            {
+                replaced.Dispose();
+                WriteVerbose($"Ended the previous session to {replaced.BaseUri}.");
+            }
+
             if (PassThru)
             {
                 WriteObject(session);

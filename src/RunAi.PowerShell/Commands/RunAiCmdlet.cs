@@ -75,7 +75,38 @@ namespace RunAi.PowerShell.Commands
                 });
             }
 
-            return session!;
+            if (!session!.IsConnected)
+            {
+                ThrowTerminatingError(Disconnected(session));
+            }
+
+            return session;
+        }
+
+        /// <summary>The error for a session that Disconnect-RunAi (or a replacing Connect-RunAi) already ended.</summary>
+        private static ErrorRecord Disconnected(RunAiSession session)
+        {
+            var message = $"The session to {session.BaseUri} was disconnected (by Disconnect-RunAi, or replaced by a later Connect-RunAi). " +
+                "Connect again; to keep a session for later use with -Session, take it from Connect-RunAi -PassThru.";
+            return new ErrorRecord(new InvalidOperationException(message), ErrorIds.SessionDisconnected, ErrorCategory.ConnectionError, session)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-RunAi -BaseUri <url> ... -PassThru" },
+            };
+        }
+
+        /// <summary>
+        /// Starts a use of <paramref name="session"/> by one piece of work and returns what ends it, for the bridge to call
+        /// once the work has really ended. The lease keeps the session's HTTP stack alive until then, even if the session
+        /// is disconnected meanwhile (from another runspace, or further down this pipeline).
+        /// </summary>
+        private Action Lease(RunAiSession session)
+        {
+            if (!session.TryAcquire())
+            {
+                ThrowTerminatingError(Disconnected(session));
+            }
+
+            return session.Release;
         }
 
         /// <summary>
@@ -84,11 +115,11 @@ namespace RunAi.PowerShell.Commands
         /// so the next pipeline input still runs; Ctrl+C ends quietly.
         /// </summary>
         private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work) =>
-            WriteFailure(Bridge.Run(work), target, session);
+            WriteFailure(Bridge.Run(work, Lease(session)), target, session);
 
         /// <summary>Streams an async sequence onto the pipeline, like <see cref="Run"/>; <paramref name="convert"/> shapes each item.</summary>
         private protected void Stream<T>(RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null) =>
-            WriteFailure(Bridge.Stream(source, convert), target, session);
+            WriteFailure(Bridge.Stream(source, convert, Lease(session)), target, session);
 
         /// <summary>
         /// Runs <paramref name="work"/> for its value. False when it failed (written as a non-terminating error for
@@ -96,7 +127,7 @@ namespace RunAi.PowerShell.Commands
         /// </summary>
         private protected bool TryInvoke<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work, out T value)
         {
-            var (succeeded, result, failure) = Bridge.Invoke(work);
+            var (succeeded, result, failure) = Bridge.Invoke(work, Lease(session));
             WriteFailure(failure, target, session);
             value = result;
             return succeeded;
@@ -108,7 +139,7 @@ namespace RunAi.PowerShell.Commands
         /// </summary>
         private protected T InvokeOrThrow<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work, Action? onFailure = null)
         {
-            var (succeeded, value, failure) = Bridge.Invoke(work);
+            var (succeeded, value, failure) = Bridge.Invoke(work, Lease(session));
             if (succeeded)
             {
                 return value;

@@ -4,6 +4,7 @@ namespace RunAi.PowerShell.Errors
     public static class ErrorIds
     {
         public const string NotConnected = "NotConnected";
+        public const string SessionDisconnected = "SessionDisconnected";
         public const string MissingBaseUri = "MissingBaseUri";
         public const string MissingCredential = "MissingCredential";
         public const string InvalidConnectionSettings = "InvalidConnectionSettings";

@@ -36,8 +36,9 @@ namespace RunAi.PowerShell.Pipeline
         /// <summary>
         /// Runs <paramref name="work"/> and writes what it queues, in order, as it arrives. Returns the client failure
         /// that ended it (after everything queued before it was written), or null when it succeeded or was stopped.
+        /// <paramref name="whenDone"/> runs once the work has really ended, which after Ctrl+C may be after this returns.
         /// </summary>
-        public RunAiApiException? Run(Func<PipelineQueue, CancellationToken, Task> work)
+        public RunAiApiException? Run(Func<PipelineQueue, CancellationToken, Task> work, Action? whenDone = null)
         {
             var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             _progress.InputStarted();
@@ -96,14 +97,14 @@ namespace RunAi.PowerShell.Pipeline
             {
                 // Downstream stopped early (Select-Object -First) or the user pressed Ctrl+C: stop the work and any request in flight.
                 run.Cancel();
-                ReleaseWhenDone(task, queue, run);
+                ReleaseWhenDone(task, queue, run, whenDone);
             }
 
             return failure;
         }
 
         /// <summary>Streams an async sequence onto the pipeline, each item converted by <paramref name="convert"/> if given.</summary>
-        public RunAiApiException? Stream<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null) =>
+        public RunAiApiException? Stream<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null, Action? whenDone = null) =>
             Run(async (queue, token) =>
             {
                 var items = source(token).GetAsyncEnumerator(token);
@@ -118,13 +119,14 @@ namespace RunAi.PowerShell.Pipeline
                 {
                     await items.DisposeAsync().ConfigureAwait(false);
                 }
-            });
+            },
+            whenDone);
 
         /// <summary>
         /// Runs <paramref name="work"/> for its value, writing its diagnostics on the way. The outcome is the value, the
         /// client failure, or neither when the pipeline was stopped.
         /// </summary>
-        public (bool Succeeded, T Value, RunAiApiException? Failure) Invoke<T>(Func<CancellationToken, Task<T>> work)
+        public (bool Succeeded, T Value, RunAiApiException? Failure) Invoke<T>(Func<CancellationToken, Task<T>> work, Action? whenDone = null)
         {
             var value = default(T)!;
             var succeeded = false;
@@ -132,21 +134,23 @@ namespace RunAi.PowerShell.Pipeline
             {
                 value = await work(token).ConfigureAwait(false);
                 succeeded = true;
-            });
+            },
+            whenDone);
             return (succeeded && !_stopping.IsCancellationRequested, value, failure);
         }
 
         /// <summary>
-        /// Disposes the queue and the token source once the work has really ended. After Ctrl+C the pipeline returns at
+        /// Disposes the queue and the token source, and runs <paramref name="whenDone"/>, once the work has really ended. After Ctrl+C the pipeline returns at
         /// once while the cancelled request unwinds on the pool; disposing under it would turn a quiet stop into an
         /// ObjectDisposedException on a thread nobody observes.
         /// </summary>
-        private static void ReleaseWhenDone(Task task, PipelineQueue queue, CancellationTokenSource run)
+        private static void ReleaseWhenDone(Task task, PipelineQueue queue, CancellationTokenSource run, Action? whenDone)
         {
             if (task.IsCompleted)
             {
                 queue.Dispose();
                 run.Dispose();
+                whenDone?.Invoke();
                 return;
             }
 
@@ -155,6 +159,7 @@ namespace RunAi.PowerShell.Pipeline
                 {
                     queue.Dispose();
                     run.Dispose();
+                    whenDone?.Invoke();
                 },
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
