@@ -70,6 +70,24 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public void The_README_error_table_names_every_error_id_the_module_emits()
+    {
+        using var ps = new PowerShellSession();
+        var ids = ps.Run("""
+            (Get-Command Connect-RunAi).ImplementingType.Assembly.GetType('RunAi.PowerShell.Errors.ErrorIds').GetFields() |
+              Where-Object { -not $_.GetCustomAttributes([System.ObsoleteAttribute], $false) } |
+              ForEach-Object { $_.GetValue($null) }
+            """).Output.Select(o => o.BaseObject.ToString()!).ToList();
+        var readme = System.IO.File.ReadAllText(System.IO.Path.Combine(PowerShellSession.RepositoryRoot, "README.md"));
+        var table = System.Text.RegularExpressions.Regex.Matches(readme, @"^\| (`[A-Za-z]+`(?:, `[A-Za-z]+`)*) \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .SelectMany(m => m.Groups[1].Value.Split(", ").Select(id => id.Trim('`')))
+            .ToHashSet();
+
+        Assert.True(ids.Count >= 20, string.Join(", ", ids));
+        Assert.All(ids, id => Assert.True(table.Contains(id), $"README's ErrorId table has no row for {id}"));
+    }
+
+    [Fact]
     public void Every_type_a_cmdlet_outputs_has_a_default_view()
     {
         using var ps = new PowerShellSession();
