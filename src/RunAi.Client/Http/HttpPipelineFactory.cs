@@ -25,16 +25,18 @@ namespace RunAi.Client.Http
 
         public HttpPipelineFactory(RunAiClientOptions options, Func<ITokenSource> tokenSource)
         {
+            // One gate per session, outliving the handlers the factory rotates: a 429's Retry-After pauses all of the session's requests.
+            var retryAfter = new RetryAfterGate();
             var services = new ServiceCollection();
             services.AddHttpClient(ApiClient, client => Configure(client, options))
                 .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(options))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(tokenSource()))
-                .AddHttpMessageHandler(() => new ResilienceHandler(options))
+                .AddHttpMessageHandler(() => new ResilienceHandler(options, retryAfter))
                 .AddHttpMessageHandler(() => new DiagnosticsHandler())
                 .AddHttpMessageHandler(() => new RedirectHandler());
             services.AddHttpClient(TokenClient, client => Configure(client, options))
                 .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(options))
-                .AddHttpMessageHandler(() => new ResilienceHandler(options))
+                .AddHttpMessageHandler(() => new ResilienceHandler(options, retryAfter))
                 .AddHttpMessageHandler(() => new DiagnosticsHandler());
             _services = services.BuildServiceProvider();
             _factory = _services.GetRequiredService<IHttpClientFactory>();
