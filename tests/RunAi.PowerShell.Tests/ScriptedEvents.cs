@@ -76,9 +76,10 @@ public sealed class ScriptedEvents
         var delay = DelayOf(id);
         var number = Interlocked.Increment(ref _number);
         var early = Before?.Invoke(id, number);
-        // .NET timers count whole milliseconds, so an answer may go out up to a millisecond before its delay has passed:
-        // the call is counted as due 2 ms early, so the estimate never outlasts the real request.
-        var due = start + Math.Max(0, (early is null ? delay : early.Delay).TotalSeconds - 0.002);
+        // .NET's timers run on the system's coarse clock (4 ms steps on Linux), so an answer may go out a few
+        // milliseconds before its delay has passed: the call is counted as due 10 ms early, so the estimate never
+        // outlasts the real request.
+        var due = start + Math.Max(0, (early is null ? delay : early.Delay).TotalSeconds - 0.010);
         _calls.Enqueue(new EventsCall(id, offset, start, due, early?.StatusCode ?? (Missing.Contains(id) ? 404 : 200)));
         if (early is not null)
         {
