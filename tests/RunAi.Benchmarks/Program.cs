@@ -14,39 +14,34 @@ using RunAi.Client.Json;
 // Benchmarks Get-RunAiWorkload against the simulator (run in its own process, so its memory is not counted):
 //   engine  — the cmdlet in a real PowerShell engine, streamed through a pipeline that counts objects;
 //   floor   — the same pages fetched one after another with a bare HttpClient and deserialized into the same models;
-//   memory  — peak working set of the engine process at 10,000 vs 100,000 workloads.
+//   memory  — peak working set of the engine process at 10,000 vs 100,000 workloads;
+//   fan-out — the events of 1,000 workloads at 20 ms latency, -ThrottleLimit 1, 4 and 16 (FanOutScenario.cs).
 // Each measurement runs in a fresh child process so peak memory is its own.
+// Arguments: none (both sizes and fan-out), sizes (`50000`), or `fanout` alone.
 if (args.Length > 0 && args[0] == "--child")
 {
-    return await Child.RunAsync(args[1], new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture));
+    return args[1] == "fanout"
+        ? FanOutScenario.RunChild(new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture))
+        : await Child.RunAsync(args[1], new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture));
 }
 
-var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 10_000, 100_000 };
+var fanOutOnly = args.Length == 1 && args[0] == "fanout";
+var sizes = fanOutOnly ? Array.Empty<int>() : args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 10_000, 100_000 };
 var root = Child.RepositoryRoot();
 Console.WriteLine($"RunAi benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, page size 500");
-Console.WriteLine($"{"listed",10} {"mode",7} {"seconds",8} {"objects/s",10} {"peak MB",8}");
+if (sizes.Length > 0)
+{
+    Console.WriteLine($"{"listed",10} {"mode",7} {"seconds",8} {"objects/s",10} {"peak MB",8}");
+}
+
 foreach (var size in sizes)
 {
     using var simulator = Simulator.Start(root, size);
     foreach (var mode in new[] { "floor", "engine" })
     {
-        var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(Child).Assembly.Location);
-        }
-
-        foreach (var a in new[] { "--child", mode, simulator.BaseUri.ToString(), size.ToString(CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var child = Process.Start(start)!;
-        var line = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
+        var line = await Child.SpawnAsync(mode, simulator.BaseUri, size);
         var figures = line.Trim().Split(' ');
-        if (child.ExitCode != 0 || figures.Length != 3)
+        if (figures.Length != 3)
         {
             Console.WriteLine($"{size,10} {mode,7} failed: {line}");
             continue;
@@ -59,10 +54,36 @@ foreach (var size in sizes)
     }
 }
 
+if (fanOutOnly || args.Length == 0)
+{
+    await FanOutScenario.RunAsync(root);
+}
+
 return 0;
 
 internal static class Child
 {
+    /// <summary>Runs this benchmark again as a child in <paramref name="mode"/>; its one line of figures, or what went wrong.</summary>
+    public static async Task<string> SpawnAsync(string mode, Uri baseUri, int argument)
+    {
+        var self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(Child).Assembly.Location);
+        }
+
+        foreach (var a in new[] { "--child", mode, baseUri.ToString(), argument.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var child = Process.Start(start)!;
+        var line = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        return child.ExitCode == 0 ? line : "exit " + child.ExitCode + ": " + line;
+    }
+
     public static async Task<int> RunAsync(string mode, Uri baseUri, int expected)
     {
         // Warm up both paths on a small slice so JIT time is not counted.
@@ -151,12 +172,12 @@ internal sealed class Simulator : IDisposable
 
     public Uri BaseUri { get; }
 
-    public static Simulator Start(string root, int workloads)
+    public static Simulator Start(string root, int workloads, params string[] options)
     {
         var dll = Directory.GetFiles(Path.Combine(root, "src", "RunAi.Simulator", "bin"), "RunAi.Simulator.dll", SearchOption.AllDirectories)
             .OrderByDescending(File.GetLastWriteTimeUtc).First();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0", "--workloads", workloads.ToString(CultureInfo.InvariantCulture) })
+        foreach (var a in new[] { dll, "--urls", "http://127.0.0.1:0", "--workloads", workloads.ToString(CultureInfo.InvariantCulture) }.Concat(options))
         {
             start.ArgumentList.Add(a);
         }

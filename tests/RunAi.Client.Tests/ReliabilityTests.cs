@@ -14,7 +14,7 @@ using Xunit;
 
 namespace RunAi.Client.Tests;
 
-/// <summary>Timeouts versus cancellation, cancellable retry waits, and the body-size cap without a Content-Length.</summary>
+/// <summary>Timeouts versus cancellation, cancellable retry waits, a 429 that holds the whole session, and the body-size cap without a Content-Length.</summary>
 public sealed class ReliabilityTests : IClassFixture<ClientFixture>
 {
     private readonly ClientFixture _f;
@@ -45,6 +45,53 @@ public sealed class ReliabilityTests : IClassFixture<ClientFixture>
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed.TotalMilliseconds} ms");
         Assert.Single(_f.Simulator.Requests);
+    }
+
+    [Fact]
+    public async Task A_429_Retry_After_holds_every_call_of_the_session_but_not_another_session()
+    {
+        // Arrival times as the server sees them (the simulator adds no latency here, so the override runs on arrival).
+        var arrivals = new System.Collections.Concurrent.ConcurrentQueue<(string Path, long At)>();
+        var limited = 0;
+        _f.Simulator.Options.Override = r =>
+        {
+            arrivals.Enqueue((r.Path, Stopwatch.GetTimestamp()));
+            return r.Path == "/api/v1/workloads/count" && Interlocked.Exchange(ref limited, 1) == 0
+                ? new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } }
+                : null;
+        };
+        using var session = _f.TokenClient();
+        using var other = _f.TokenClient();
+        var workload = _f.Simulator.Data.WorkloadIds[0];
+
+        // Both clients warm (handlers built, connections open), so a slow first call is not mistaken for a held one.
+        await Task.WhenAll(session.GetWorkloadAsync(workload), other.GetWorkloadAsync(workload));
+        arrivals.Clear();
+
+        var limitedCall = session.CountWorkloadsAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!_f.Simulator.Requests.Any(r => r.StatusCode == 429) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        // The 429 reached the client; a call started now on the same session must wait out the window too.
+        await Task.Delay(200);
+        var sameSession = session.GetWorkloadAsync(workload);
+        var otherSession = other.GetWorkloadAsync(workload);
+        await Task.WhenAll(limitedCall, sameSession, otherSession);
+
+        var seen = arrivals.ToList();
+        var limitedAt = seen.First(a => a.Path == "/api/v1/workloads/count").At;
+        double SecondsAfter429(long at) => (double)(at - limitedAt) / Stopwatch.Frequency;
+        var retry = SecondsAfter429(seen.Last(a => a.Path == "/api/v1/workloads/count").At);
+        var getCalls = seen.Where(a => a.Path == "/api/v1/workloads/" + workload).Select(a => SecondsAfter429(a.At)).OrderBy(t => t).ToList();
+
+        // Sorted by arrival: the other session's call goes at once, the limited session's waits for the window.
+        Assert.Equal(2, getCalls.Count);
+        Assert.True(retry >= 1.0, $"the limited call was retried {retry:0.000} s after the 429, inside its 1 s Retry-After");
+        Assert.True(getCalls[0] < 0.9, $"another session's call was held too: it arrived {getCalls[0]:0.000} s after the 429");
+        Assert.True(getCalls[1] >= 1.0, $"a call of the same session arrived {getCalls[1]:0.000} s after the 429, inside its 1 s Retry-After");
     }
 
     [Fact]

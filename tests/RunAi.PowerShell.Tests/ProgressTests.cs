@@ -67,9 +67,10 @@ public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
     public void Many_inputs_are_counted_in_one_bar()
     {
         using var ps = _sim.Connected();
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(120);
+        // 24 inputs, 4 at once (the default -ThrottleLimit), 300 ms each: long enough for the bar to show.
+        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(300);
 
-        var result = ps.Run("Get-RunAiWorkload -First 12 -PageSize 12 | Get-RunAiWorkloadEvent");
+        var result = ps.Run("Get-RunAiWorkload -First 24 -PageSize 24 | Get-RunAiWorkloadEvent");
 
         // Get-RunAiWorkload upstream has its own bar (it waits on the events downstream); the events' bar is one bar for all inputs.
         var events = result.Progress.Where(p => p.Activity.StartsWith("Listing events of workload ", StringComparison.Ordinal)).ToList();

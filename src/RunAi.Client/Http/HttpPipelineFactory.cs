@@ -40,10 +40,12 @@ namespace RunAi.Client.Http
 
         public HttpPipelineFactory(RunAiClientOptions options, Func<ITokenSource> tokenSource)
         {
+            // One gate per session, outliving the handlers the factory rotates: a 429's Retry-After pauses all of the session's requests.
+            var retryAfter = new RetryAfterGate();
             var services = new ServiceCollection();
             services.AddHttpClient(ApiClient, client => Configure(client, options))
                 .ConfigurePrimaryHttpMessageHandler(() => Own(CreatePrimaryHandler(options)))
-                .AddHttpMessageHandler(() => new ResilienceHandler(options))
+                .AddHttpMessageHandler(() => new ResilienceHandler(options, retryAfter))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(tokenSource()))
                 .AddHttpMessageHandler(() => new DiagnosticsHandler())
                 .AddHttpMessageHandler(() => new RedirectHandler())
@@ -51,7 +53,7 @@ namespace RunAi.Client.Http
                 .RemoveAllLoggers();
             services.AddHttpClient(TokenClient, client => Configure(client, options))
                 .ConfigurePrimaryHttpMessageHandler(() => Own(CreatePrimaryHandler(options)))
-                .AddHttpMessageHandler(() => new ResilienceHandler(options))
+                .AddHttpMessageHandler(() => new ResilienceHandler(options, retryAfter))
                 .AddHttpMessageHandler(() => new DiagnosticsHandler())
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
                 .RemoveAllLoggers();

@@ -13,7 +13,8 @@ namespace RunAi.Client.Http
 {
     /// <summary>
     /// Retries transient failures (408, 429, 500, 502, 503, 504, transport faults, attempt timeouts) with
-    /// jittered exponential backoff, honouring Retry-After, inside a per-attempt and an overall timeout.
+    /// jittered exponential backoff, honouring Retry-After, inside a per-attempt and an overall timeout. A 429's
+    /// Retry-After also holds the session's other requests (<see cref="RetryAfterGate"/>, shared by every handler of the session).
     /// The policy is Polly's; this handler only plugs it into the HttpClient chain and words the failures.
     /// </summary>
     internal sealed class ResilienceHandler : DelegatingHandler
@@ -21,10 +22,12 @@ namespace RunAi.Client.Http
         private static readonly ResiliencePropertyKey<bool> WrongAddressIsFinal = new ResiliencePropertyKey<bool>("RunAi.WrongAddressIsFinal");
         private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
         private readonly RunAiClientOptions _options;
+        private readonly RetryAfterGate _gate;
 
-        public ResilienceHandler(RunAiClientOptions options)
+        public ResilienceHandler(RunAiClientOptions options, RetryAfterGate gate)
         {
             _options = options;
+            _gate = gate;
             _pipeline = Build(options);
         }
 
@@ -131,6 +134,9 @@ namespace RunAi.Client.Http
                         return default;
                     },
                 });
+
+                // Between the retry and the attempt timeout: the wait for the session's gate counts against the call, not the attempt.
+                builder.AddStrategy(_ => new RetryAfterGateStrategy(_gate, options.MaxRetryAfter));
             }
 
             builder.AddTimeout(options.AttemptTimeout);

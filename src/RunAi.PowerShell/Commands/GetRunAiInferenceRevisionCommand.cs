@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using RunAi.Client.Models;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -32,6 +33,11 @@ namespace RunAi.PowerShell.Commands
         [Parameter(ParameterSetName = ByWorkloadSet)]
         public SwitchParameter Deleted { get; set; }
 
+        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        [Parameter]
+        [ValidateRange(1, FanOut.MaxLimit)]
+        public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
+
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
@@ -39,7 +45,7 @@ namespace RunAi.PowerShell.Commands
             {
                 foreach (var id in RevisionId)
                 {
-                    Run(session, id, async (queue, token) => queue.WriteObject(await session.Client.GetRevisionAsync(id, token).ConfigureAwait(false)));
+                    RunInLane(ThrottleLimit, session, id, async (queue, token) => queue.WriteObject(await session.Client.GetRevisionAsync(id, token).ConfigureAwait(false)));
                 }
 
                 return;
@@ -48,7 +54,7 @@ namespace RunAi.PowerShell.Commands
             var deleted = Deleted.IsPresent;
             foreach (var id in WorkloadId)
             {
-                Run(session, id, async (queue, token) =>
+                RunInLane(ThrottleLimit, session, id, async (queue, token) =>
                 {
                     foreach (var revision in await session.Client.ListRevisionsAsync(id, deleted, token).ConfigureAwait(false))
                     {

@@ -5,6 +5,7 @@ using RunAi.Client;
 using RunAi.Client.Models;
 using RunAi.Client.Paging;
 using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -83,6 +84,12 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(1, PagingOptions.MaxPageSize)]
         public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
 
+        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        [Parameter(ParameterSetName = WorkloadSet)]
+        [Parameter(ParameterSetName = RevisionSet)]
+        [ValidateRange(1, FanOut.MaxLimit)]
+        public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
+
         protected override void BeginProcessing()
         {
             var paged = PagingParameters != null && (PagingParameters.Skip > 0 || PagingParameters.First != ulong.MaxValue || PagingParameters.IncludeTotalCount);
@@ -116,7 +123,7 @@ namespace RunAi.PowerShell.Commands
                     var deleted = Deleted.IsPresent;
                     foreach (var id in RevisionId)
                     {
-                        Run(session, id, async (queue, token) =>
+                        RunInLane(ThrottleLimit, session, id, async (queue, token) =>
                         {
                             foreach (var pod in await session.Client.ListRevisionPodsAsync(id, deleted, token).ConfigureAwait(false))
                             {
@@ -127,17 +134,22 @@ namespace RunAi.PowerShell.Commands
 
                     return;
                 case WorkloadSet:
-                    var workloadPaging = ToPaging(PageSize);
+                    var includeTotalCount = PagingParameters?.IncludeTotalCount == true;
+                    var (search, deletedPods, workloadPaging) = (Search, Deleted.IsPresent, ToPaging(PageSize));
                     foreach (var id in WorkloadId)
                     {
-                        if (PagingParameters?.IncludeTotalCount == true)
+                        RunInLane(ThrottleLimit, session, id, async (queue, token) =>
                         {
-                            var count = new PodQuery { Deleted = Deleted, Search = Search };
-                            count.Filters.Add("workloadId==" + id.ToString("D"));
-                            WriteTotalCount(session, token => session.Client.CountPodsAsync(count, token));
-                        }
+                            if (includeTotalCount)
+                            {
+                                // The total goes with the workload's pods, before them.
+                                var count = new PodQuery { Deleted = deletedPods, Search = search };
+                                count.Filters.Add("workloadId==" + id.ToString("D"));
+                                queue.WriteTotalCount(await session.Client.CountPodsAsync(count, token).ConfigureAwait(false));
+                            }
 
-                        Stream(session, id, token => session.Client.ListWorkloadPodsAsync(id, Deleted, Search, workloadPaging, token));
+                            await queue.WriteAllAsync(t => session.Client.ListWorkloadPodsAsync(id, deletedPods, search, workloadPaging, t), null, token).ConfigureAwait(false);
+                        });
                     }
 
                     return;

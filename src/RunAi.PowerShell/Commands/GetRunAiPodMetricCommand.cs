@@ -42,7 +42,7 @@ namespace RunAi.PowerShell.Commands
             var query = Query;
             var workloadId = WorkloadId;
             var podId = PodId;
-            Run(session, podId, async (queue, token) =>
+            RunInLane(ThrottleLimit, session, podId, async (queue, token) =>
                 MetricWindow.Write(queue, "pod " + podId, await session.Client.GetPodMetricsAsync(workloadId, podId, query, token).ConfigureAwait(false)));
         }
     }

@@ -9,6 +9,7 @@ using RunAi.Client;
 using RunAi.Client.Models;
 using RunAi.Client.Paging;
 using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -29,6 +30,11 @@ namespace RunAi.PowerShell.Commands
         [Alias("WorkloadId")]
         [ValidateNotNullOrEmpty]
         public Guid[] Id { get; set; } = Array.Empty<Guid>();
+
+        /// <summary>How many ids are fetched at once, 1–32 (default 4). Output stays in input order, one workload per id.</summary>
+        [Parameter(ParameterSetName = ByIdSet)]
+        [ValidateRange(1, FanOut.MaxLimit)]
+        public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
 
         /// <summary>Only workloads in this phase.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -101,7 +107,7 @@ namespace RunAi.PowerShell.Commands
             {
                 foreach (var id in ids)
                 {
-                    Run(session, id, async (queue, token) =>
+                    RunInLane(ThrottleLimit, session, id, async (queue, token) =>
                         queue.WriteObject(await session.Client.GetWorkloadAsync(id, token).ConfigureAwait(false)));
                 }
 

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using RunAi.Client.Models;
 using RunAi.Client.Paging;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -24,22 +25,28 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(1, PagingOptions.MaxPageSize)]
         public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
 
+        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        [Parameter]
+        [ValidateRange(1, FanOut.MaxLimit)]
+        public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
+
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
+            var includeTotalCount = PagingParameters?.IncludeTotalCount == true;
             var paging = ToPaging(PageSize);
             foreach (var id in WorkloadId)
             {
-                if (PagingParameters?.IncludeTotalCount == true)
+                RunInLane(ThrottleLimit, session, id, async (queue, token) =>
                 {
-                    WriteTotalCount(session, async token =>
+                    if (includeTotalCount)
                     {
                         var count = await session.Client.CountWorkloadElementsAsync(id, token).ConfigureAwait(false);
-                        return count.StoredElementsCount;
-                    });
-                }
+                        queue.WriteTotalCount(count.StoredElementsCount);
+                    }
 
-                Stream(session, id, token => session.Client.ListWorkloadElementsAsync(id, paging, token));
+                    await queue.WriteAllAsync(t => session.Client.ListWorkloadElementsAsync(id, paging, t), null, token).ConfigureAwait(false);
+                });
             }
         }
     }

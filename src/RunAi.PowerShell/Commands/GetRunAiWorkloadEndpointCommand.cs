@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using RunAi.Client.Models;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -18,12 +19,17 @@ namespace RunAi.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
 
+        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        [Parameter]
+        [ValidateRange(1, FanOut.MaxLimit)]
+        public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
+
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
             foreach (var id in WorkloadId)
             {
-                Run(session, id, async (queue, token) =>
+                RunInLane(ThrottleLimit, session, id, async (queue, token) =>
                 {
                     foreach (var endpoint in await session.Client.GetWorkloadEndpointsAsync(id, token).ConfigureAwait(false))
                     {

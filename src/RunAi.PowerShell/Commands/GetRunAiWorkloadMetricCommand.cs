@@ -39,7 +39,7 @@ namespace RunAi.PowerShell.Commands
             var query = Query;
             foreach (var id in WorkloadId)
             {
-                Run(session, id, async (queue, token) =>
+                RunInLane(ThrottleLimit, session, id, async (queue, token) =>
                     MetricWindow.Write(queue, "workload " + id, await session.Client.GetWorkloadMetricsAsync(id, query, token).ConfigureAwait(false)));
             }
         }

@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using RunAi.Client;
 using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
     /// The window shared by the metric cmdlets: <c>-Start</c>/<c>-End</c> (default: the last hour) and <c>-Samples</c>,
-    /// checked once before any request. Each cmdlet declares its own <c>-MetricType</c>, since the enums differ.
+    /// checked once before any request, and <c>-ThrottleLimit</c>. Each cmdlet declares its own <c>-MetricType</c>, since the enums differ.
     /// </summary>
     public abstract class MetricCmdlet : RunAiCmdlet
     {
@@ -24,6 +25,11 @@ namespace RunAi.PowerShell.Commands
         [Parameter]
         [ValidateRange(0, 1000)]
         public int? Samples { get; set; }
+
+        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        [Parameter]
+        [ValidateRange(1, FanOut.MaxLimit)]
+        public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
 
         /// <summary>The query every input of this invocation uses, built in BeginProcessing.</summary>
         private protected MetricQuery Query { get; private set; } = null!;

@@ -14,12 +14,14 @@ namespace RunAi.PowerShell.Commands
     /// <summary>
     /// The base of every RunAi cmdlet. It owns cancellation (Ctrl+C stops a request in flight), session
     /// resolution (<c>-Session</c>, else the runspace's current session), the bridge that runs async client
-    /// calls off the pipeline thread while writing their output on it, and the mapping of failures to ErrorRecords.
+    /// calls off the pipeline thread while writing their output on it, the fan-out of pipeline inputs over
+    /// <c>-ThrottleLimit</c> lanes, and the mapping of failures to ErrorRecords.
     /// </summary>
     public abstract class RunAiCmdlet : PSCmdlet, IDisposable
     {
         private PipelineBridge? _bridge;
         private ProgressReporter? _progress;
+        private FanOut? _fanOut;
         private bool _disposed;
 
         /// <summary>The session to use instead of the current one (from <c>Connect-RunAi -PassThru</c>).</summary>
@@ -43,13 +45,19 @@ namespace RunAi.PowerShell.Commands
 
         protected override void StopProcessing() => _bridge?.Stop();
 
-        /// <summary>Closes the progress bar, if one was shown. Cmdlets that override this call it last.</summary>
-        protected override void EndProcessing() => _progress?.Complete(this);
+        /// <summary>Writes what the lanes still hold, then closes the progress bar, if one was shown. Cmdlets that override this call it last.</summary>
+        protected override void EndProcessing()
+        {
+            _fanOut?.Drain();
+            _progress?.Complete(this);
+        }
 
         protected virtual void Dispose(bool disposing)
         {
             if (!_disposed && disposing)
             {
+                // A pipeline ended by something else (a terminating error downstream) still stops every lane's request.
+                _fanOut?.Dispose();
                 _bridge?.Dispose();
             }
 
@@ -114,12 +122,33 @@ namespace RunAi.PowerShell.Commands
         /// <see cref="PipelineBridge"/>). A client failure becomes a non-terminating error for <paramref name="target"/>,
         /// so the next pipeline input still runs; Ctrl+C ends quietly.
         /// </summary>
-        private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work) =>
+        private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work)
+        {
+            WriteLanesFirst();
             WriteFailure(Bridge.Run(work, Lease(session)), target, session);
+        }
 
         /// <summary>Streams an async sequence onto the pipeline, like <see cref="Run"/>; <paramref name="convert"/> shapes each item.</summary>
-        private protected void Stream<T>(RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null) =>
+        private protected void Stream<T>(RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null)
+        {
+            WriteLanesFirst();
             WriteFailure(Bridge.Stream(source, convert, Lease(session)), target, session);
+        }
+
+        /// <summary>
+        /// Hands one pipeline input's work to a lane: up to <paramref name="throttleLimit"/> inputs run at once, across
+        /// ProcessRecord calls (see <see cref="FanOut"/>). Output comes in input order, each input's items together; a
+        /// client failure is a non-terminating error for <paramref name="target"/>, written in that input's place.
+        /// </summary>
+        private protected void RunInLane(int throttleLimit, RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work)
+        {
+            _fanOut ??= new FanOut(Bridge, Progress, throttleLimit);
+            _fanOut.Add(work, failure => WriteError(ErrorMapper.ToErrorRecord(failure, target, session)), Lease(session));
+        }
+
+        /// <summary>Streams an async sequence from a lane, like <see cref="RunInLane"/>; <paramref name="convert"/> shapes each item.</summary>
+        private protected void StreamInLane<T>(int throttleLimit, RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null) =>
+            RunInLane(throttleLimit, session, target, (queue, token) => queue.WriteAllAsync(source, convert, token));
 
         /// <summary>
         /// Runs <paramref name="work"/> for its value. False when it failed (written as a non-terminating error for
@@ -127,6 +156,7 @@ namespace RunAi.PowerShell.Commands
         /// </summary>
         private protected bool TryInvoke<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work, out T value)
         {
+            WriteLanesFirst();
             var (succeeded, result, failure) = Bridge.Invoke(work, Lease(session));
             WriteFailure(failure, target, session);
             value = result;
@@ -139,6 +169,7 @@ namespace RunAi.PowerShell.Commands
         /// </summary>
         private protected T InvokeOrThrow<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work, Action? onFailure = null)
         {
+            WriteLanesFirst();
             var (succeeded, value, failure) = Bridge.Invoke(work, Lease(session));
             if (succeeded)
             {
@@ -173,6 +204,9 @@ namespace RunAi.PowerShell.Commands
         /// the pipeline thread (in ProcessRecord), never inside the work handed to <see cref="Run"/>.
         /// </summary>
         private protected RunAi.Client.Paging.PagingOptions ToPaging(int pageSize) => ListInput.Paging(this, PagingParameters, pageSize);
+
+        /// <summary>Work written directly goes after every input already handed to a lane, so output stays in input order.</summary>
+        private void WriteLanesFirst() => _fanOut?.Drain();
 
         private void WriteFailure(RunAiApiException? failure, object? target, RunAiSession session)
         {

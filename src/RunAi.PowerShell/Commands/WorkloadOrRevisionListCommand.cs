@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using RunAi.Client.Paging;
+using RunAi.PowerShell.Pipeline;
 using RunAi.PowerShell.Session;
 
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
     /// The shape shared by the cmdlets that list something of a workload or of an inference revision (events,
-    /// history): <c>-WorkloadId</c> or <c>-RevisionId</c> from the pipeline, paged, one stream per id.
+    /// history): <c>-WorkloadId</c> or <c>-RevisionId</c> from the pipeline, paged, one stream per id, up to
+    /// <c>-ThrottleLimit</c> ids at once.
     /// </summary>
     public abstract class WorkloadOrRevisionListCommand<T> : RunAiCmdlet
     {
@@ -40,6 +42,11 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(1, PagingOptions.MaxPageSize)]
         public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
 
+        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        [Parameter]
+        [ValidateRange(1, FanOut.MaxLimit)]
+        public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
+
         /// <summary>What is listed, for messages ("events").</summary>
         private protected abstract string ItemsName { get; }
 
@@ -59,7 +66,7 @@ namespace RunAi.PowerShell.Commands
             {
                 foreach (var id in WorkloadId)
                 {
-                    Stream(session, id, token => ListOfWorkload(session, id, paging, token));
+                    StreamInLane(ThrottleLimit, session, id, token => ListOfWorkload(session, id, paging, token));
                 }
 
                 return;
@@ -69,7 +76,7 @@ namespace RunAi.PowerShell.Commands
             {
                 var id = RevisionId[i];
                 var workloadId = WorkloadOfRevision(i);
-                Stream(session, id, token => ListOfRevision(session, id, workloadId, paging, token));
+                StreamInLane(ThrottleLimit, session, id, token => ListOfRevision(session, id, workloadId, paging, token));
             }
         }
 

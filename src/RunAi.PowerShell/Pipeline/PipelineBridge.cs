@@ -4,22 +4,22 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using RunAi.Client;
-using RunAi.Client.Diagnostics;
 
 namespace RunAi.PowerShell.Pipeline
 {
     /// <summary>
-    /// The one way async client work reaches the pipeline. Work runs on the thread pool and queues what it produces;
-    /// the pipeline thread (the only one PowerShell lets write) drains the queue as items arrive, refreshing progress
-    /// while it waits. Ctrl+C, or a downstream <c>Select-Object -First</c>, cancels the work and any request in flight.
+    /// The one way async client work reaches the pipeline. Work runs on the thread pool in a <see cref="Lane"/> and
+    /// queues what it produces; the pipeline thread (the only one PowerShell lets write) writes the queue as items arrive,
+    /// refreshing progress while it waits. Ctrl+C, or a downstream <c>Select-Object -First</c>, cancels the work and any
+    /// request in flight. <see cref="FanOut"/> runs many lanes at once through the same writing.
     /// </summary>
     internal sealed class PipelineBridge : IDisposable
     {
-        private readonly Cmdlet _cmdlet;
+        private readonly PSCmdlet _cmdlet;
         private readonly ProgressReporter _progress;
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
-        public PipelineBridge(Cmdlet cmdlet, ProgressReporter progress)
+        public PipelineBridge(PSCmdlet cmdlet, ProgressReporter progress)
         {
             _cmdlet = cmdlet;
             _progress = progress;
@@ -41,86 +41,31 @@ namespace RunAi.PowerShell.Pipeline
         public RunAiApiException? Run(Func<PipelineQueue, CancellationToken, Task> work, Action? whenDone = null)
         {
             var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            var lane = new Lane(work, _progress, run.Token, whenDone);
             _progress.InputStarted();
-            var queue = new PipelineQueue(run.Token, _progress);
-            RunAiApiException? failure = null;
-            var task = Task.Run(
-                async () =>
-                {
-                    try
-                    {
-                        using (RunAiDiagnostics.Listen(queue))
-                        {
-                            await work(queue, run.Token).ConfigureAwait(false);
-                        }
-                    }
-                    catch (RunAiApiException ex) when (!run.IsCancellationRequested)
-                    {
-                        failure = ex;
-                    }
-                    catch (Exception ex) when (run.IsCancellationRequested && (ex is OperationCanceledException || ex is RunAiApiException))
-                    {
-                        // Stopped (Ctrl+C, Select-Object -First): whatever the cancelled request ended with has no reader.
-                    }
-                    finally
-                    {
-                        queue.Complete();
-                    }
-                },
-                CancellationToken.None);
-
+            lane.Start();
             try
             {
-                // Waits in short steps rather than blocking until the next message, so a slow page still refreshes progress.
-                while (!queue.IsCompleted)
-                {
-                    if (queue.TryTake(out var message, ProgressReporter.Interval, _stopping.Token))
-                    {
-                        message.WriteTo(_cmdlet);
-                        if (message.Kind == PipelineMessageKind.Object)
-                        {
-                            _progress.ItemWritten();
-                        }
-                    }
-
-                    _progress.Update(_cmdlet);
-                }
-
-                // The queue completes only after the work ended, so this does not block.
-                task.GetAwaiter().GetResult();
+                WriteUntilEnded(lane);
+                lane.RethrowFault();
+                return lane.Failure;
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
                 // Ctrl+C: PowerShell reports the stop itself.
+                return null;
             }
             finally
             {
                 // Downstream stopped early (Select-Object -First) or the user pressed Ctrl+C: stop the work and any request in flight.
                 run.Cancel();
-                ReleaseWhenDone(task, queue, run, whenDone);
+                lane.Release(run);
             }
-
-            return failure;
         }
 
         /// <summary>Streams an async sequence onto the pipeline, each item converted by <paramref name="convert"/> if given.</summary>
         public RunAiApiException? Stream<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null, Action? whenDone = null) =>
-            Run(async (queue, token) =>
-            {
-                var items = source(token).GetAsyncEnumerator(token);
-                try
-                {
-                    while (await items.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        queue.WriteObject(convert is null ? items.Current : convert(items.Current));
-                    }
-                }
-                finally
-                {
-                    await items.DisposeAsync().ConfigureAwait(false);
-                }
-            },
-            whenDone);
+            Run((queue, token) => queue.WriteAllAsync(source, convert, token), whenDone);
 
         /// <summary>
         /// Runs <paramref name="work"/> for its value, writing its diagnostics on the way. The outcome is the value, the
@@ -139,31 +84,44 @@ namespace RunAi.PowerShell.Pipeline
             return (succeeded && !_stopping.IsCancellationRequested, value, failure);
         }
 
-        /// <summary>
-        /// Disposes the queue and the token source, and runs <paramref name="whenDone"/>, once the work has really ended. After Ctrl+C the pipeline returns at
-        /// once while the cancelled request unwinds on the pool; disposing under it would turn a quiet stop into an
-        /// ObjectDisposedException on a thread nobody observes.
-        /// </summary>
-        private static void ReleaseWhenDone(Task task, PipelineQueue queue, CancellationTokenSource run, Action? whenDone)
+        /// <summary>Writes what <paramref name="lane"/> has queued so far, without waiting. True once the lane has ended and all of it was written.</summary>
+        internal bool WriteReady(Lane lane)
         {
-            if (task.IsCompleted)
+            var wrote = true;
+            while (wrote)
             {
-                queue.Dispose();
-                run.Dispose();
-                whenDone?.Invoke();
-                return;
+                wrote = WriteNext(lane.Queue, TimeSpan.Zero);
             }
 
-            _ = task.ContinueWith(
-                _ =>
-                {
-                    queue.Dispose();
-                    run.Dispose();
-                    whenDone?.Invoke();
-                },
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            _progress.Update(_cmdlet);
+            return lane.Queue.IsCompleted;
+        }
+
+        /// <summary>Writes what <paramref name="lane"/> queues until it has ended and all of it was written.</summary>
+        internal void WriteUntilEnded(Lane lane)
+        {
+            // Waits in short steps rather than blocking until the next message, so a slow page still refreshes progress.
+            while (!lane.Queue.IsCompleted)
+            {
+                WriteNext(lane.Queue, ProgressReporter.Interval);
+                _progress.Update(_cmdlet);
+            }
+        }
+
+        private bool WriteNext(PipelineQueue queue, TimeSpan wait)
+        {
+            if (!queue.TryTake(out var message, wait, _stopping.Token))
+            {
+                return false;
+            }
+
+            message.WriteTo(_cmdlet);
+            if (message.Kind == PipelineMessageKind.Object)
+            {
+                _progress.ItemWritten();
+            }
+
+            return true;
         }
     }
 }

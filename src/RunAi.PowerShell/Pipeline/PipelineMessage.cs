@@ -9,22 +9,29 @@ namespace RunAi.PowerShell.Pipeline
         Warning,
         Verbose,
         Debug,
+
+        /// <summary>The total for -IncludeTotalCount; PowerShell's total-count object is made on the pipeline thread.</summary>
+        TotalCount,
     }
 
     /// <summary>Something the background work wants written; the pipeline thread writes it.</summary>
     internal readonly struct PipelineMessage
     {
-        public PipelineMessage(PipelineMessageKind kind, object? payload)
+        public PipelineMessage(PipelineMessageKind kind, object? payload, bool holdsRoom = false)
         {
             Kind = kind;
             Payload = payload;
+            HoldsRoom = holdsRoom;
         }
 
         public PipelineMessageKind Kind { get; }
 
         public object? Payload { get; }
 
-        public void WriteTo(Cmdlet cmdlet)
+        /// <summary>The message took one of its queue's bounded places; taking it off the queue gives the place back.</summary>
+        public bool HoldsRoom { get; }
+
+        public void WriteTo(PSCmdlet cmdlet)
         {
             switch (Kind)
             {
@@ -39,6 +46,9 @@ namespace RunAi.PowerShell.Pipeline
                     break;
                 case PipelineMessageKind.Verbose:
                     cmdlet.WriteVerbose((string)Payload!);
+                    break;
+                case PipelineMessageKind.TotalCount:
+                    cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount((ulong)(long)Payload!, 1.0));
                     break;
                 default:
                     cmdlet.WriteDebug((string)Payload!);

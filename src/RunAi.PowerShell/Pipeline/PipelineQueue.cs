@@ -1,21 +1,33 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
 using RunAi.Client.Diagnostics;
 
 namespace RunAi.PowerShell.Pipeline
 {
     /// <summary>
-    /// Carries output from async work on pool threads to the pipeline thread, where PowerShell requires every
-    /// Write* call. Bounded, so a fast server cannot fill memory while a slow pipeline consumes.
+    /// Carries one piece of work's output from the thread pool to the pipeline thread, where PowerShell requires every
+    /// Write* call. Objects streamed from the server wait for room (<see cref="WriteObjectAsync"/>: at most
+    /// <see cref="Capacity"/> queued), so a fast server cannot fill memory while a slow pipeline consumes; the wait is an
+    /// await, so a full queue never holds a pool thread (many lanes waiting at once would starve the HTTP completions).
+    /// Everything else is queued at once: diagnostics come from the handler chain's synchronous callbacks, which must
+    /// neither block nor be dropped, and an answer the work already holds whole gains nothing from waiting.
     /// </summary>
     internal sealed class PipelineQueue : IRunAiDiagnosticsListener, IDisposable
     {
-        private const int Capacity = 256;
-        private readonly BlockingCollection<PipelineMessage> _messages = new BlockingCollection<PipelineMessage>(Capacity);
+        /// <summary>How many streamed objects may wait to be written.</summary>
+        internal const int Capacity = 256;
+
+        private readonly Channel<PipelineMessage> _messages = Channel.CreateUnbounded<PipelineMessage>(new UnboundedChannelOptions { SingleReader = true });
+        private readonly SemaphoreSlim _room = new SemaphoreSlim(Capacity, Capacity);
         private readonly CancellationToken _cancellation;
         private readonly ProgressReporter? _progress;
+
+        // The pipeline thread's pending wait for the next message, kept across timeouts: a channel serves one waiting reader.
+        private Task<bool>? _arrival;
 
         public PipelineQueue(CancellationToken cancellation, ProgressReporter? progress = null)
         {
@@ -23,7 +35,25 @@ namespace RunAi.PowerShell.Pipeline
             _progress = progress;
         }
 
+        /// <summary>The work completed and every message was taken.</summary>
+        public bool IsCompleted => _messages.Reader.Completion.IsCompleted;
+
+        /// <summary>Queues an item streamed from the server, waiting (without blocking a thread) while the queue is full.</summary>
+        public async ValueTask WriteObjectAsync(object? item)
+        {
+            await _room.WaitAsync(_cancellation).ConfigureAwait(false);
+            if (!_messages.Writer.TryWrite(new PipelineMessage(PipelineMessageKind.Object, item, holdsRoom: true)))
+            {
+                // The pipeline stopped listening (Select-Object -First, Ctrl+C).
+                _room.Release();
+            }
+        }
+
+        /// <summary>Queues an item of an answer the work already holds in memory, without waiting.</summary>
         public void WriteObject(object? item) => Add(new PipelineMessage(PipelineMessageKind.Object, item));
+
+        /// <summary>Queues the total for -IncludeTotalCount, written before the items it counts.</summary>
+        public void WriteTotalCount(long total) => Add(new PipelineMessage(PipelineMessageKind.TotalCount, total));
 
         public void WriteError(ErrorRecord error) => Add(new PipelineMessage(PipelineMessageKind.Error, error));
 
@@ -37,31 +67,70 @@ namespace RunAi.PowerShell.Pipeline
 
         void IRunAiDiagnosticsListener.PageReceived(string what, int pageNumber, int itemCount) => _progress?.PageReceived(what);
 
+        /// <summary>Streams <paramref name="source"/> into the queue, each item shaped by <paramref name="convert"/> if given.</summary>
+        public async Task WriteAllAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert, CancellationToken cancellationToken)
+        {
+            var items = source(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (await items.MoveNextAsync().ConfigureAwait(false))
+                {
+                    await WriteObjectAsync(convert is null ? items.Current : convert(items.Current)).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                await items.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
         /// <summary>No more messages will come: the drain ends once the queue is empty.</summary>
-        public void Complete() => _messages.CompleteAdding();
+        public void Complete() => _messages.Writer.TryComplete();
 
         /// <summary>
-        /// Takes the next message, waiting at most <paramref name="wait"/>. False when none came in time (the caller
-        /// can refresh progress and wait again) or when the work completed; <see cref="IsCompleted"/> tells which.
+        /// Takes the next message, waiting at most <paramref name="wait"/> (zero: only what is already there). False when
+        /// none came in time (the caller can refresh progress and wait again) or when the work completed;
+        /// <see cref="IsCompleted"/> tells which.
         /// </summary>
-        public bool TryTake(out PipelineMessage message, TimeSpan wait, CancellationToken cancellationToken) =>
-            _messages.TryTake(out message, (int)wait.TotalMilliseconds, cancellationToken);
+        public bool TryTake(out PipelineMessage message, TimeSpan wait, CancellationToken cancellationToken)
+        {
+            if (TryRead(out message))
+            {
+                return true;
+            }
 
-        /// <summary>The work completed and every message was taken.</summary>
-        public bool IsCompleted => _messages.IsCompleted;
+            _arrival ??= _messages.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
+            if (!_arrival.Wait((int)wait.TotalMilliseconds, cancellationToken))
+            {
+                return false;
+            }
 
-        public void Dispose() => _messages.Dispose();
+            _arrival = null;
+            return TryRead(out message);
+        }
+
+        /// <summary>Called only once the work has ended (a waiting write would otherwise meet a disposed semaphore).</summary>
+        public void Dispose() => _room.Dispose();
+
+        private bool TryRead(out PipelineMessage message)
+        {
+            if (!_messages.Reader.TryRead(out message))
+            {
+                return false;
+            }
+
+            if (message.HoldsRoom)
+            {
+                _room.Release();
+            }
+
+            return true;
+        }
 
         private void Add(PipelineMessage message)
         {
-            try
-            {
-                _messages.Add(message, _cancellation);
-            }
-            catch (InvalidOperationException) when (_messages.IsAddingCompleted)
-            {
-                // The pipeline stopped listening (Select-Object -First, Ctrl+C): late diagnostics have nowhere to go.
-            }
+            // Fails only once the queue is completed: late diagnostics of a stopped call have nowhere to go.
+            _messages.Writer.TryWrite(message);
         }
     }
 }

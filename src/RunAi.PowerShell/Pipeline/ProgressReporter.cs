@@ -34,7 +34,7 @@ namespace RunAi.PowerShell.Pipeline
             _activityId = Math.Abs(StringComparer.Ordinal.GetHashCode(commandName) % 100_000) + 1;
         }
 
-        /// <summary>A pipeline input starts (each Run call is one).</summary>
+        /// <summary>A pipeline input starts (each Run call is one, and each input handed to a lane).</summary>
         public void InputStarted()
         {
             _elapsed.Start();
