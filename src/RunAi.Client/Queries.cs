@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using RunAi.Client.Contract;
 
 namespace RunAi.Client
 {
@@ -33,7 +35,11 @@ namespace RunAi.Client
     {
         public MetricQuery(IEnumerable<string> metricTypes, DateTimeOffset start, DateTimeOffset end)
         {
-            MetricTypes = new List<string>(metricTypes ?? throw new ArgumentNullException(nameof(metricTypes)));
+            // Types in the API's spelling, each once, whichever case they were typed in.
+            MetricTypes = (metricTypes ?? throw new ArgumentNullException(nameof(metricTypes)))
+                .Select(t => ApiValues.WorkloadMetricTypes.Spelling(ApiValues.PodMetricTypes.Spelling(t))!)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
             if (MetricTypes.Count == 0)
             {
                 throw new ArgumentException("At least one metric type is required.", nameof(metricTypes));

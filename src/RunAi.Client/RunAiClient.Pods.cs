@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using RunAi.Client.Contract;
 using RunAi.Client.Http;
 using RunAi.Client.Json;
 using RunAi.Client.Models;
@@ -23,7 +24,7 @@ namespace RunAi.Client
                 "pods", PodsPath, paging, RunAiJsonContext.Default.PodsPage, page => (page.Pods, page.Next),
                 uri => AddFilters(uri, query.Deleted, query.Filters, query.Search)
                     .Add("sortOrder", SortOrderText(query.SortOrder))
-                    .Add("sortBy", query.SortBy)
+                    .Add("sortBy", ApiValues.PodSortFields.Spelling(query.SortBy))
                     .Add("verbosity", query.FullVerbosity ? "full" : null)
                     .Add("completed", query.Completed is bool completed ? (completed ? "true" : "false") : null),
                 null,

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using RunAi.Client.Contract;
 using RunAi.Client.Http;
 using RunAi.Client.Json;
 using RunAi.Client.Models;
@@ -25,8 +26,8 @@ namespace RunAi.Client
                 .Add("clusterId", query.ClusterId?.ToString("D"))
                 .Add("nodepoolName", query.NodepoolName)
                 .Add("departmentId", query.DepartmentId)
-                .AddJoined("groupBy", query.GroupBy.ToList())
-                .Add("telemetryType", query.TelemetryType)
+                .AddJoined("groupBy", query.GroupBy.Select(k => ApiValues.TelemetryGroupByKeys.Spelling(k)!).Distinct(StringComparer.Ordinal).ToList())
+                .Add("telemetryType", ApiValues.TelemetryTypes.Spelling(query.TelemetryType))
                 .AddJoined("filterByPhases", query.Phases.ToList());
             var answer = await GetAsync(uri, RunAiJsonContext.Default.TelemetryResponse, cancellationToken).ConfigureAwait(false);
             return (answer.Values ?? new List<TelemetryPoint>()).Select(v => new TelemetryValue(answer.Type, answer.Timestamp, v)).ToList();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using RunAi.Client.Contract;
 using RunAi.Client.Http;
 using RunAi.Client.Json;
 using RunAi.Client.Models;
@@ -22,7 +23,7 @@ namespace RunAi.Client
                 "workloads", WorkloadsPath, paging, RunAiJsonContext.Default.WorkloadsPage, page => (page.Workloads, page.Next),
                 uri => AddFilters(uri, query.Deleted, query.Filters, query.Search)
                     .Add("sortOrder", SortOrderText(query.SortOrder))
-                    .Add("sortBy", query.SortBy),
+                    .Add("sortBy", ApiValues.WorkloadSortFields.Spelling(query.SortBy)),
                 null,
                 cancellationToken);
         }

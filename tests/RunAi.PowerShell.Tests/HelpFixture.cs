@@ -97,7 +97,9 @@ public sealed class HelpFixture : IDisposable
             var first = uses.First();
             var valueType = first.ParameterType.IsArray ? first.ParameterType.GetElementType()! : first.ParameterType;
             valueType = Nullable.GetUnderlyingType(valueType) ?? valueType;
-            var accepted = first.Attributes.OfType<ValidateSetAttribute>().SelectMany(a => a.ValidValues).ToList();
+            var accepted = first.Attributes.OfType<ValidateSetAttribute>().SelectMany(a => a.ValidValues)
+                .Concat(first.Attributes.Select(a => a.GetType().GetProperty("AcceptedValues")?.GetValue(a)).OfType<IEnumerable<string>>().SelectMany(v => v))
+                .ToList();
             if (accepted.Count == 0 && valueType.IsEnum)
             {
                 accepted = Enum.GetNames(valueType).ToList();

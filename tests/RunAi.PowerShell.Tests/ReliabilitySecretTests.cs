@@ -235,7 +235,8 @@ public sealed class ReliabilitySecretTests : IClassFixture<BadInputFixture>
     {
         var type = parameter.ParameterType;
         var element = type.IsArray ? type.GetElementType()! : Nullable.GetUnderlyingType(type) ?? type;
-        var allowed = parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault()?.ValidValues.FirstOrDefault();
+        var allowed = parameter.Attributes.OfType<ValidateSetAttribute>().FirstOrDefault()?.ValidValues.FirstOrDefault()
+            ?? parameter.Attributes.Select(a => a.GetType().GetProperty("AcceptedValues")?.GetValue(a)).OfType<IEnumerable<string>>().FirstOrDefault()?.FirstOrDefault();
         object? value = element switch
         {
             _ when element == typeof(Guid) => workload,

@@ -13,6 +13,9 @@ public sealed class TabCompletionTests
     [InlineData("Get-RunAiPodMetric -MetricType GPU_SM_A", "GPU_SM_ACTIVITY_PER_GPU")]
     [InlineData("Get-RunAiWorkloadTelemetry -Type GPU_A", "GPU_ALLOCATION")]
     [InlineData("Get-RunAiWorkloadTelemetry -Type WORKLOADS_COUNT -GroupBy Proj", "ProjectId")]
+    [InlineData("Get-RunAiPod -SortBy node", "nodeName")]
+    [InlineData("Get-RunAiPod -Verbosity F", "Full")]
+    [InlineData("Get-RunAiWorkloadMetric -MetricType nim_e2e", "NIM_E2E_REQUEST_LATENCY_SECONDS")]
     [InlineData("Get-RunAiWorkload -Desc", "-Descending")]
     [InlineData("Get-RunAiWork", "Get-RunAiWorkload")]
     public void Values_complete_with_tab(string line, string expected)

@@ -70,6 +70,12 @@ internal static class ModuleMetadataReader
         var isSwitch = info.ParameterType == typeof(SwitchParameter);
         var valueType = FriendlyTypeNames.ValueType(info.ParameterType);
         var accepted = info.Attributes.OfType<ValidateSetAttribute>().SelectMany(a => a.ValidValues).ToList();
+        if (accepted.Count == 0)
+        {
+            // The module's own closed-list validation (ValidateApiValue) publishes its values the same way.
+            accepted = ListsOf(info, "AcceptedValues");
+        }
+
         if (accepted.Count == 0 && valueType.IsEnum)
         {
             accepted = Enum.GetNames(valueType).ToList();

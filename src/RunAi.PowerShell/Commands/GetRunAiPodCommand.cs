@@ -50,7 +50,8 @@ namespace RunAi.PowerShell.Commands
 
         /// <summary>The field the server sorts by.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("clusterId", "workloadId", "revisionId", "nodeName", "currentNodepool", "createdAt", "completedAt", "deletedAt")]
+        [ValidateApiValue(ApiValueList.PodSortFields)]
+        [ArgumentCompleter(typeof(ApiValueCompleter))]
         public string? SortBy { get; set; }
 
         /// <summary>Sort descending (the default is ascending).</summary>
@@ -63,7 +64,8 @@ namespace RunAi.PowerShell.Commands
 
         /// <summary>Full adds WorkloadName and ProjectName to each pod.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("Brief", "Full")]
+        [ValidateApiValue(ApiValueList.PodVerbosity)]
+        [ArgumentCompleter(typeof(ApiValueCompleter))]
         public string Verbosity { get; set; } = "Brief";
 
         /// <summary>Only deleted pods.</summary>
@@ -172,7 +174,7 @@ namespace RunAi.PowerShell.Commands
             {
                 Deleted = Deleted,
                 Search = Search,
-                SortBy = SortBy is null ? null : FilterSyntax.PodFields.First(f => string.Equals(f, SortBy, StringComparison.OrdinalIgnoreCase)),
+                SortBy = SortBy,
                 SortOrder = Descending ? SortOrder.Descending : (SortOrder?)null,
                 FullVerbosity = string.Equals(Verbosity, "Full", StringComparison.OrdinalIgnoreCase),
                 Completed = MyInvocation.BoundParameters.ContainsKey(nameof(Completed)) ? Completed.IsPresent : (bool?)null,

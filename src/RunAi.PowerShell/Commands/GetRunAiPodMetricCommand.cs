@@ -26,12 +26,8 @@ namespace RunAi.PowerShell.Commands
         /// <summary>One to ten metric types.</summary>
         [Parameter(Mandatory = true, Position = 2)]
         [ValidateCount(1, 10)]
-        [ValidateSet(
-            "GPU_UTILIZATION_PER_GPU", "GPU_UTILIZATION", "GPU_MEMORY_USAGE_BYTES_PER_GPU", "GPU_MEMORY_USAGE_BYTES", "CPU_USAGE_CORES",
-            "CPU_MEMORY_USAGE_BYTES", "GPU_GRAPHICS_ENGINE_ACTIVITY_PER_GPU", "GPU_SM_ACTIVITY_PER_GPU", "GPU_SM_OCCUPANCY_PER_GPU",
-            "GPU_TENSOR_ACTIVITY_PER_GPU", "GPU_FP64_ENGINE_ACTIVITY_PER_GPU", "GPU_FP32_ENGINE_ACTIVITY_PER_GPU", "GPU_FP16_ENGINE_ACTIVITY_PER_GPU",
-            "GPU_MEMORY_BANDWIDTH_UTILIZATION_PER_GPU", "GPU_NVLINK_TRANSMITTED_BANDWIDTH_PER_GPU", "GPU_NVLINK_RECEIVED_BANDWIDTH_PER_GPU",
-            "GPU_PCIE_TRANSMITTED_BANDWIDTH_PER_GPU", "GPU_PCIE_RECEIVED_BANDWIDTH_PER_GPU", "GPU_SWAP_MEMORY_BYTES_PER_GPU")]
+        [ValidateApiValue(ApiValueList.PodMetricTypes)]
+        [ArgumentCompleter(typeof(ApiValueCompleter))]
         public string[] MetricType { get; set; } = Array.Empty<string>();
 
         private protected override IEnumerable<string> RequestedTypes => MetricType;

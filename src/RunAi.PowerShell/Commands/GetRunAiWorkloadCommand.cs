@@ -71,11 +71,8 @@ namespace RunAi.PowerShell.Commands
 
         /// <summary>The field the server sorts by.</summary>
         [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet(
-            "type", "name", "clusterId", "projectId", "projectName", "departmentId", "departmentName", "createdAt", "deletedAt",
-            "submittedBy", "phase", "completedAt", "nodepool", "distributedFramework", "allocatedGPU", "idleGpus", "idleAllocatedGpus",
-            "phaseUpdatedAt", "category", "priority", "totalPendingTimeSeconds", "totalRunningTimeSeconds", "priorityClassName",
-            "guaranteedRuntimeEndsAt", "aiApplicationId", "aiApplicationName")]
+        [ValidateApiValue(ApiValueList.WorkloadSortFields)]
+        [ArgumentCompleter(typeof(ApiValueCompleter))]
         public string? SortBy { get; set; }
 
         /// <summary>Sort descending (the default is ascending).</summary>
@@ -169,7 +166,7 @@ namespace RunAi.PowerShell.Commands
             {
                 Deleted = Deleted,
                 Search = Search,
-                SortBy = SortBy is null ? null : Client.FilterSyntax.WorkloadSortFields.First(f => string.Equals(f, SortBy, StringComparison.OrdinalIgnoreCase)),
+                SortBy = SortBy,
                 SortOrder = Descending ? SortOrder.Descending : (SortOrder?)null,
             };
             var clientMatches = new List<Func<Workload, bool>>();

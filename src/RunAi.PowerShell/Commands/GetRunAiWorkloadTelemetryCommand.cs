@@ -15,17 +15,17 @@ namespace RunAi.PowerShell.Commands
     [OutputType(typeof(TelemetryValue))]
     public sealed class GetRunAiWorkloadTelemetryCommand : RunAiCmdlet
     {
-        private static readonly string[] GroupKeys = { "ClusterId", "DepartmentId", "ProjectId", "Type", "CurrentNodepools", "RequestedNodepools", "Phase", "Category" };
-
         /// <summary>What to measure.</summary>
         [Parameter(Mandatory = true, Position = 0)]
-        [ValidateSet("WORKLOADS_COUNT", "GPU_ALLOCATION", "PENDING_TIME_DISTRIBUTION", "IDLE_ALLOCATED_GPUS")]
+        [ValidateApiValue(ApiValueList.TelemetryTypes)]
+        [ArgumentCompleter(typeof(ApiValueCompleter))]
         public string Type { get; set; } = string.Empty;
 
         /// <summary>Up to two fields to group the values by.</summary>
         [Parameter]
         [ValidateCount(1, 2)]
-        [ValidateSet("ClusterId", "DepartmentId", "ProjectId", "Type", "CurrentNodepools", "RequestedNodepools", "Phase", "Category")]
+        [ValidateApiValue(ApiValueList.TelemetryGroupByKeys)]
+        [ArgumentCompleter(typeof(ApiValueCompleter))]
         public string[] GroupBy { get; set; } = Array.Empty<string>();
 
         /// <summary>Only workloads of this cluster.</summary>
@@ -50,11 +50,10 @@ namespace RunAi.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            var query = new TelemetryQuery(Type.ToUpperInvariant()) { ClusterId = ClusterId, NodepoolName = NodePool, DepartmentId = DepartmentId };
-            foreach (var key in GroupBy.Distinct(StringComparer.OrdinalIgnoreCase))
+            var query = new TelemetryQuery(Type) { ClusterId = ClusterId, NodepoolName = NodePool, DepartmentId = DepartmentId };
+            foreach (var key in GroupBy)
             {
-                // ValidateSet accepts any case; the API wants the enum's spelling.
-                query.GroupBy.Add(GroupKeys.First(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)));
+                query.GroupBy.Add(key);
             }
 
             foreach (var phase in Phase.Distinct())

@@ -26,8 +26,7 @@ namespace RunAi.PowerShell.Parameters
                     ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, to));
             }
 
-            // The API takes the enum's upper-case names; ValidateSet lets a user type them in any case.
-            return new MetricQuery(metricTypes.Select(t => t.ToUpperInvariant()).Distinct(StringComparer.Ordinal), since, to) { NumberOfSamples = samples };
+            return new MetricQuery(metricTypes, since, to) { NumberOfSamples = samples };
         }
 
         /// <summary>
