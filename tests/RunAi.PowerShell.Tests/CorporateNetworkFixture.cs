@@ -102,12 +102,12 @@ public sealed class CorporateNetworkFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Between tests: the proxy wants credentials again and every record is cleared.</summary>
+    /// <summary>Between tests: the proxy wants credentials again, every record is cleared and both simulators' knobs are reset.</summary>
     public void Reset()
     {
         Proxy.RequiredCredential = ProxyCredential;
         Proxy.Clear();
-        Https.ClearRequests();
-        Http.ClearRequests();
+        Https.ResetKnobs();
+        Http.ResetKnobs();
     }
 }

@@ -7,11 +7,11 @@ using Xunit;
 namespace RunAi.PowerShell.Tests;
 
 [Collection("engine")]
-public sealed class SessionTests : IClassFixture<SimulatorFixture>
+public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
 {
     private readonly SimulatorFixture _sim;
 
-    public SessionTests(SimulatorFixture sim)
+    public SessionCmdletTests(SimulatorFixture sim)
     {
         _sim = sim;
         _sim.Reset();
@@ -109,7 +109,7 @@ public sealed class SessionTests : IClassFixture<SimulatorFixture>
     [InlineData("token", "unresolvable")]
     public void Connect_to_a_wrong_address_fails_within_3_seconds_without_retries_naming_the_address(string credential, string fault)
     {
-        var address = fault == "refused" ? $"http://127.0.0.1:{Reliability.ClosedPort()}/" : "http://runai-typo.invalid/";
+        var address = fault == "refused" ? $"http://127.0.0.1:{LoopbackPort.Closed()}/" : "http://runai-typo.invalid/";
         var authentication = credential == "token" ? "-Token 'x'" : "-ClientId 'id' -ClientSecret 'secret'";
         using var ps = new PowerShellSession();
 

@@ -14,10 +14,10 @@ namespace RunAi.PowerShell.Tests;
 /// <summary>
 /// Renders every default view of RunAi.format.ps1xml (table and list) for real objects of each output type, as a
 /// 400-column console in a culture whose time separator is '.' shows them (Out-Host picks the default view), and checks
-/// each cell against the property it shows.
+/// each cell against the property it shows; and what Export-Csv makes of the objects.
 /// </summary>
 [Collection("engine")]
-public sealed class DefaultViewTests : IClassFixture<CoverageSimulator>
+public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
 {
     // A culture whose time separator is '.', so a view that formats a date with the culture's separator shows it.
     private const string Culture = "fi-FI";
@@ -44,9 +44,9 @@ public sealed class DefaultViewTests : IClassFixture<CoverageSimulator>
         ["RunAi.Client.Models.ClusterPod"] = "Get-RunAiPod -ClusterId $cluster 3>$null",
     };
 
-    private readonly CoverageSimulator _sim;
+    private readonly SmallSimulatorFixture _sim;
 
-    public DefaultViewTests(CoverageSimulator sim) => _sim = sim;
+    public FormatTests(SmallSimulatorFixture sim) => _sim = sim;
 
     public static TheoryData<string> ViewedTypes
     {
@@ -74,11 +74,11 @@ public sealed class DefaultViewTests : IClassFixture<CoverageSimulator>
     {
         var view = Views().Single(v => v.TypeName == typeName);
         using var ps = new PowerShellSession(new CapturingHost(400, System.Globalization.CultureInfo.GetCultureInfo(Culture)));
-        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{_sim.Host.BaseUri}' -Token '{_sim.Host.Options.StaticToken}'").Errors);
+        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{_sim.Simulator.BaseUri}' -Token '{_sim.Simulator.Options.StaticToken}'").Errors);
         var variables = _sim.Ids();
-        variables["uri"] = _sim.Host.BaseUri;
-        variables["clientId"] = _sim.Host.Options.ClientId;
-        variables["clientSecret"] = _sim.Host.Options.ClientSecret;
+        variables["uri"] = _sim.Simulator.BaseUri;
+        variables["clientId"] = _sim.Simulator.Options.ClientId;
+        variables["clientSecret"] = _sim.Simulator.Options.ClientSecret;
         var result = ps.Run(
             $$"""
             $items = @({{Samples[typeName]}}) | Where-Object { $_.GetType().FullName -eq '{{typeName}}' -or $_.GetType().BaseType.FullName -eq '{{typeName}}' }
@@ -120,6 +120,40 @@ public sealed class DefaultViewTests : IClassFixture<CoverageSimulator>
     }
 
     /// <summary>The cells of the one row of a Format-Table text, cut at the column boundaries the dash line shows.</summary>
+    /// <summary>
+    /// Export-Csv writes each property's ToString(). A property that prints a .NET type name
+    /// ("System.Collections.Generic.List`1[…]") is a column of noise in every report, so no output object may have one.
+    /// </summary>
+    [Theory]
+    [InlineData("Get-RunAiWorkload -First 50")]
+    [InlineData("Get-RunAiWorkload -First 5 | Get-RunAiWorkload")]
+    [InlineData("Get-RunAiWorkload -First 3 | Get-RunAiWorkloadEvent")]
+    [InlineData("Get-RunAiWorkload -First 3 | Get-RunAiWorkloadHistory")]
+    [InlineData("Get-RunAiPod -First 20")]
+    [InlineData("Get-RunAiWorkload -Type Inference -First 2 | Get-RunAiInferenceRevision")]
+    [InlineData("Get-RunAiWorkload -Phase Running -First 1 | Get-RunAiWorkloadMetric -MetricType GPU_UTILIZATION, NIM_TIME_TO_FIRST_TOKEN_SECONDS_PERCENTILES -Samples 3")]
+    [InlineData("Get-RunAiWorkloadTelemetry -Type WORKLOADS_COUNT -GroupBy Phase")]
+    [InlineData("Get-RunAiWorkload -First 3 | Get-RunAiWorkloadEndpoint")]
+    [InlineData("Get-RunAiWorkloadElement -WorkloadId $heavy -First 5")]
+    public void Every_property_reads_as_a_value_not_a_type_name(string pipeline)
+    {
+        using var ps = _sim.Connected();
+        var result = ps.Run(pipeline, _sim.Ids());
+
+        Assert.Empty(result.Errors);
+        Assert.NotEmpty(result.Output);
+        foreach (var item in result.Output)
+        {
+            foreach (var property in item.Properties.Where(p => p.IsGettable))
+            {
+                var text = property.Value?.ToString() ?? string.Empty;
+                Assert.False(
+                    text.StartsWith("System.", StringComparison.Ordinal) || text.StartsWith("RunAi.", StringComparison.Ordinal),
+                    $"{item.TypeNames[0]}.{property.Name} exports as '{text}'");
+            }
+        }
+    }
+
     private static List<string> TableCells(string text, int columns)
     {
         var lines = text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n').Where(l => l.Trim().Length > 0).ToList();

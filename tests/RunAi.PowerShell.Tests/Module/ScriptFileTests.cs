@@ -44,13 +44,4 @@ public sealed class ScriptFileTests
 
         Assert.Empty(errors.Select(e => $"{e.Extent.StartLineNumber}: {e.Message}"));
     }
-
-    [Fact]
-    public void The_scripts_that_only_run_under_pwsh_are_all_found()
-    {
-        var scripts = ScriptPaths();
-        Assert.Contains("build.ps1", scripts);
-        Assert.Contains(Path.Combine("tests", "pester", "RunAi.Tests.ps1"), scripts);
-        Assert.Contains(Path.Combine("module", "RunAi.psm1"), scripts);
-    }
 }

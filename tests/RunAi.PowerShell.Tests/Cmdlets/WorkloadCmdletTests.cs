@@ -9,12 +9,12 @@ using Xunit;
 namespace RunAi.PowerShell.Tests;
 
 [Collection("engine")]
-public sealed class WorkloadCommandTests : IClassFixture<SimulatorFixture>, IDisposable
+public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisposable
 {
     private readonly SimulatorFixture _sim;
     private readonly PowerShellSession _ps;
 
-    public WorkloadCommandTests(SimulatorFixture sim)
+    public WorkloadCmdletTests(SimulatorFixture sim)
     {
         _sim = sim;
         _sim.Reset();
@@ -123,43 +123,6 @@ public sealed class WorkloadCommandTests : IClassFixture<SimulatorFixture>, IDis
     }
 
     [Fact]
-    public void Failed_workloads_pipe_into_their_events()
-    {
-        var failed = _sim.WorkloadIdsInPhase("Failed").Take(3).ToList();
-        var result = _ps.Run("Get-RunAiWorkload -Phase Failed -First 3 | Get-RunAiWorkloadEvent");
-
-        Assert.Empty(result.Errors);
-        var expectedCount = failed.Sum(id => _sim.Simulator.Data.GetEventCount(id));
-        Assert.Equal(expectedCount, result.Output.Count);
-        Assert.Equal(failed, result.All<Guid>("WorkloadId").Distinct());
-        Assert.All(result.Output, e => Assert.Equal("RunAi.Client.Models.WorkloadEvent", e.TypeNames[0]));
-        Assert.Equal(3, _sim.ApiRequests("/api/v1/workloads/").Count(r => r.Path.EndsWith("/events", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public void Events_are_newest_first_unless_ascending_is_asked()
-    {
-        var id = _sim.WorkloadIdsInPhase("Running").First();
-        var newest = _ps.Run($"Get-RunAiWorkloadEvent -WorkloadId {id}").All<DateTimeOffset>("CreatedAt").ToList();
-        var oldest = _ps.Run($"Get-RunAiWorkloadEvent -WorkloadId {id} -Ascending").All<DateTimeOffset>("CreatedAt").ToList();
-
-        Assert.Equal(newest.OrderByDescending(t => t), newest);
-        Assert.Equal(oldest.OrderBy(t => t), oldest);
-        Assert.Contains(_sim.Simulator.Requests, r => r.Path.EndsWith("/events", StringComparison.Ordinal) && r.Query.TryGetValue("sortOrder", out var v) && v.Single() == "asc");
-    }
-
-    [Fact]
-    public void History_pipes_from_workloads_and_carries_the_workload_id()
-    {
-        var result = _ps.Run("Get-RunAiWorkload -First 2 | Get-RunAiWorkloadHistory");
-
-        Assert.Empty(result.Errors);
-        Assert.NotEmpty(result.Output);
-        Assert.Equal(2, result.All<Guid>("WorkloadId").Distinct().Count());
-        Assert.All(result.Output, r => Assert.Contains(r.Properties["RecordType"].Value as string, new[] { "Event", "PhaseUpdate" }));
-    }
-
-    [Fact]
     public void A_missing_id_among_several_is_a_non_terminating_ObjectNotFound_and_the_others_come_out()
     {
         var ids = _sim.Simulator.Data.WorkloadIds.Take(2).ToList();
@@ -190,43 +153,5 @@ public sealed class WorkloadCommandTests : IClassFixture<SimulatorFixture>, IDis
 
         Assert.Equal(2, result.Output.Count);
         Assert.Equal("RunAi.Client.Models.WorkloadDetailed", result.Output[0].TypeNames[0]);
-    }
-
-    [Fact]
-    public void Too_many_requests_and_service_unavailable_are_retried()
-    {
-        _sim.Simulator.Options.TooManyRequestsEvery = 2;
-        _sim.Simulator.Options.ServiceUnavailableEvery = 3;
-        _sim.Simulator.Options.RetryAfterSeconds = 0;
-        var result = _ps.Run("Get-RunAiWorkload -First 500 -PageSize 100");
-
-        Assert.Empty(result.Errors);
-        Assert.Equal(500, result.All<Guid>("Id").Distinct().Count());
-        Assert.Contains(_sim.Simulator.Requests, r => r.StatusCode == 429);
-        Assert.Contains(_sim.Simulator.Requests, r => r.StatusCode == 503);
-    }
-
-    [Fact]
-    public void StopProcessing_ends_a_hanging_request_within_a_second()
-    {
-        _sim.Simulator.Options.Latency = TimeSpan.FromMinutes(10);
-        using var shell = _ps.CreateShell("Get-RunAiWorkload");
-        var running = shell.BeginInvoke();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_sim.Simulator.ApiRequestCount == 0 && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(20);
-        }
-
-        Assert.True(_sim.Simulator.ApiRequestCount > 0, "the request never reached the server");
-        var clock = Stopwatch.StartNew();
-        shell.Stop();
-        clock.Stop();
-
-        Assert.True(running.IsCompleted);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed.TotalMilliseconds} ms");
-        _sim.Simulator.Options.Latency = TimeSpan.Zero;
-        var after = _ps.Run("Get-RunAiWorkload -First 1");
-        Assert.Single(after.Output);
     }
 }

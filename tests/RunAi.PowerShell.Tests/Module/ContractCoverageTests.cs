@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using RunAi.Tests;
 using Xunit;
 
 namespace RunAi.PowerShell.Tests;
@@ -13,7 +14,7 @@ namespace RunAi.PowerShell.Tests;
 /// cmdlet: the cmdlets run with all their parameters against the simulator, which records what arrived.
 /// </summary>
 [Collection("engine")]
-public sealed class ContractCoverageTests : IClassFixture<CoverageSimulator>
+public sealed class ContractCoverageTests : IClassFixture<SmallSimulatorFixture>
 {
     // Every cmdlet with every parameter that reaches the API; the simulator records what each one sent.
     private const string DriveEveryCmdlet = """
@@ -41,19 +42,17 @@ public sealed class ContractCoverageTests : IClassFixture<CoverageSimulator>
         Get-RunAiPodMetric -WorkloadId $wid -PodId $pod -MetricType GPU_UTILIZATION -Start ([datetimeoffset]::Now).AddHours(-2) -End ([datetimeoffset]::Now) -Samples 3
         """;
 
-    private readonly CoverageSimulator _sim;
+    private readonly SmallSimulatorFixture _sim;
 
-    public ContractCoverageTests(CoverageSimulator sim) => _sim = sim;
-
-    public static string OpenApiFolder => Path.GetFullPath(Path.Combine(PowerShellSession.RepositoryRoot, "..", "shared", "openapi"));
+    public ContractCoverageTests(SmallSimulatorFixture sim) => _sim = sim;
 
     [Fact]
     public void Every_path_and_query_parameter_of_the_contract_is_sent_by_some_cmdlet()
     {
         var operations = ReadOperations();
-        Assert.True(operations.Count >= 21, $"expected the 21 documented operations in {OpenApiFolder}, found {operations.Count}");
+        Assert.True(operations.Count >= 21, $"expected the 21 documented operations in {OpenApiFolder.FullPath}, found {operations.Count}");
 
-        using var ps = _sim.Connect();
+        using var ps = _sim.ConnectedWithEmptyLog();
         var run = ps.Run(DriveEveryCmdlet, _sim.Ids());
         Assert.Empty(run.Errors.Select(e => e.ToString()));
 
@@ -110,9 +109,9 @@ public sealed class ContractCoverageTests : IClassFixture<CoverageSimulator>
 
     private static List<Operation> ReadOperations()
     {
-        Assert.True(Directory.Exists(OpenApiFolder), "The OpenAPI documents are expected at " + OpenApiFolder);
+        Assert.True(Directory.Exists(OpenApiFolder.FullPath), "The OpenAPI documents are expected at " + OpenApiFolder.FullPath);
         var result = new List<Operation>();
-        foreach (var file in Directory.GetFiles(OpenApiFolder, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(OpenApiFolder.FullPath, "*.json").OrderBy(f => f, StringComparer.Ordinal))
         {
             using var document = JsonDocument.Parse(File.ReadAllText(file));
             var root = document.RootElement;

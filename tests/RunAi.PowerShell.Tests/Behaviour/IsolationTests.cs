@@ -10,7 +10,7 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>Two runspaces connected to two servers, used at the same time, never cross.</summary>
 [Collection("engine")]
-public sealed class ReliabilityIsolationTests
+public sealed class IsolationTests
 {
     [Fact]
     public async Task Two_runspaces_on_two_servers_in_parallel_each_see_only_their_server_and_send_only_their_token()

@@ -15,11 +15,11 @@ using Xunit;
 namespace RunAi.Client.Tests;
 
 /// <summary>Timeouts versus cancellation, cancellable retry waits, a 429 that holds the whole session, and the body-size cap without a Content-Length.</summary>
-public sealed class ReliabilityTests : IClassFixture<ClientFixture>
+public sealed class ResilienceTests : IClassFixture<ClientFixture>
 {
     private readonly ClientFixture _f;
 
-    public ReliabilityTests(ClientFixture fixture)
+    public ResilienceTests(ClientFixture fixture)
     {
         _f = fixture;
         _f.Reset();

@@ -53,7 +53,7 @@ public sealed class ProxyTests : IClassFixture<CorporateNetworkFixture>
         }
 
         // The proxy's password shows nowhere: not in the session, -Verbose, -Debug or any output.
-        var everything = result.Output.SelectMany(o => Reliability.Walk(o, 3)).Concat(result.Verbose).Concat(result.Debug).Concat(result.Warnings);
+        var everything = result.Output.SelectMany(o => VisibleText.Walk(o, 3)).Concat(result.Verbose).Concat(result.Debug).Concat(result.Warnings);
         Assert.DoesNotContain(everything, t => t.Contains(_net.ProxyCredential.Password, StringComparison.Ordinal));
         Assert.Contains(result.Verbose, v => v.Contains(_net.Proxy.Address.ToString(), StringComparison.Ordinal));
     }
@@ -88,14 +88,14 @@ public sealed class ProxyTests : IClassFixture<CorporateNetworkFixture>
         Assert.Contains($"refused the credentials of user '{_net.ProxyCredential.UserName}'", error.Exception.Message, StringComparison.Ordinal);
         Assert.Contains(_net.Proxy.Requests, r => r.Header("Proxy-Authorization") != null);
         Assert.True(_net.Proxy.Requests.Count <= 2, string.Join(", ", _net.Proxy.Requests));
-        var texts = Reliability.TextOf(error).Concat(result.Verbose).Concat(result.Debug);
+        var texts = VisibleText.TextOf(error).Concat(result.Verbose).Concat(result.Debug);
         Assert.DoesNotContain(texts, t => t.Contains(wrong, StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_unreachable_proxy_fails_with_ProxyUnreachable_naming_the_proxy()
     {
-        var dead = new Uri($"http://127.0.0.1:{Reliability.ClosedPort()}/");
+        var dead = new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/");
         using var ps = new PowerShellSession();
         var variables = Variables();
         variables["proxy"] = dead;
@@ -122,7 +122,7 @@ public sealed class ProxyTests : IClassFixture<CorporateNetworkFixture>
         Assert.Equal(_net.Proxy.Address, result.Get<Uri>(0, "Proxy"));
         Assert.Equal(_net.ProxyCredential.UserName, result.Get<string>(0, "ProxyUserName"));
         Assert.Contains(_net.Proxy.Requests, r => r.Status == 200);
-        var everything = result.Output.SelectMany(o => Reliability.Walk(o, 3)).Concat(result.Verbose);
+        var everything = result.Output.SelectMany(o => VisibleText.Walk(o, 3)).Concat(result.Verbose);
         Assert.DoesNotContain(everything, t => t.Contains(password, StringComparison.Ordinal));
     }
 
@@ -208,7 +208,7 @@ public sealed class ProxyTests : IClassFixture<CorporateNetworkFixture>
         var error = Assert.IsType<ErrorRecord>(result.Terminating);
         Assert.StartsWith("InvalidConnectionSettings,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("RUNAI_PROXY", error.Exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Reliability.TextOf(error), t => t.Contains("hunter2", StringComparison.Ordinal));
+        Assert.DoesNotContain(VisibleText.TextOf(error), t => t.Contains("hunter2", StringComparison.Ordinal));
     }
 
     private Dictionary<string, object?> Variables() => new()

@@ -8,29 +8,6 @@ using Xunit;
 
 namespace RunAi.PowerShell.Tests;
 
-/// <summary>The plain simulator plus one that serves HTTPS with a self-signed certificate.</summary>
-public sealed class BadInputFixture : SimulatorFixture, IAsyncLifetime
-{
-    private static readonly Lazy<string> Huge = new(() => "{\"workloads\":[],\"pad\":\"" + new string('x', 65 * 1024 * 1024) + "\"}");
-
-    public SimulatorHost Tls { get; private set; } = null!;
-
-    /// <summary>A body just over the client's 64 MiB cap.</summary>
-    public static string HugeBody => Huge.Value;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await StartAsync(new SimulatorOptions { WorkloadCount = 300 });
-        Tls = await SimulatorHost.StartAsync(new SimulatorOptions { WorkloadCount = 10, UseHttps = true });
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await Tls.DisposeAsync();
-        await DisposeAsync();
-    }
-}
-
 /// <summary>One case of bad input: what the user types, what the server does, and the error a script can match on.</summary>
 public sealed record BadInput(
     string Script,
@@ -44,7 +21,7 @@ public sealed record BadInput(
 
 /// <summary>Bad input is refused clearly: a stable ErrorId, the right category, the failed input as target, and no output.</summary>
 [Collection("engine")]
-public sealed class ReliabilityBadInputTests : IClassFixture<BadInputFixture>
+public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
 {
     private const string Html502 = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>";
     private static readonly Guid Missing = Guid.Parse("0badf00d-0000-4000-8000-000000000001");
@@ -99,12 +76,12 @@ public sealed class ReliabilityBadInputTests : IClassFixture<BadInputFixture>
         ["next that does not advance"] = new("Get-RunAiWorkload -PageSize 10", "PagingFault", ErrorCategory.ProtocolError, s => s.Options.Override = r => r.Path == "/api/v1/workloads"
             ? new SimulatedResponse(200, "{\"workloads\":[{\"id\":\"" + Guid.NewGuid() + "\",\"name\":\"x\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"clusterId\":\"" + Guid.NewGuid() + "\"}],\"next\":0}")
             : null, MessageContains: "next=0"),
-        ["a reply larger than any sane page"] = new("Get-RunAiWorkload -First 5", "InvalidResponse", ErrorCategory.ParserError, s => s.Options.Override = r => r.Path == "/api/v1/workloads" ? new SimulatedResponse(200, BadInputFixture.HugeBody) : null, MessageContains: "64 MiB"),
+        ["a reply larger than any sane page"] = new("Get-RunAiWorkload -First 5", "InvalidResponse", ErrorCategory.ParserError, s => s.Options.Override = r => r.Path == "/api/v1/workloads" ? new SimulatedResponse(200, WithTlsSimulatorFixture.HugeBody) : null, MessageContains: "64 MiB"),
     };
 
-    private readonly BadInputFixture _sim;
+    private readonly WithTlsSimulatorFixture _sim;
 
-    public ReliabilityBadInputTests(BadInputFixture sim)
+    public BadInputTests(WithTlsSimulatorFixture sim)
     {
         _sim = sim;
         _sim.Reset();
@@ -124,12 +101,6 @@ public sealed class ReliabilityBadInputTests : IClassFixture<BadInputFixture>
         }
     }
 
-    [Fact]
-    public void The_table_has_at_least_25_cases()
-    {
-        Assert.True(Table.Count >= 25, $"{Table.Count} cases");
-    }
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void Bad_input_is_refused_with_a_stable_error_id_and_category_and_no_output(string name)
@@ -143,7 +114,7 @@ public sealed class ReliabilityBadInputTests : IClassFixture<BadInputFixture>
             ["token"] = _sim.Token,
             ["id"] = _sim.Simulator.Options.ClientId,
             ["secret"] = _sim.Simulator.Options.ClientSecret,
-            ["closed"] = new Uri($"http://127.0.0.1:{Reliability.ClosedPort()}/"),
+            ["closed"] = new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/"),
         };
         if (input.Connect)
         {
@@ -180,7 +151,30 @@ public sealed class ReliabilityBadInputTests : IClassFixture<BadInputFixture>
             Assert.Equal(expected, (error.TargetObject is PSObject p ? p.BaseObject : error.TargetObject)?.ToString());
         }
 
-        Assert.DoesNotContain(_sim.Simulator.Options.ClientSecret, string.Join("\n", Reliability.TextOf(error)), StringComparison.Ordinal);
+        Assert.DoesNotContain(_sim.Simulator.Options.ClientSecret, string.Join("\n", VisibleText.TextOf(error)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Get-RunAiWorkloadMetric -WorkloadId $wid -MetricType NOT_A_METRIC")]
+    [InlineData("Get-RunAiWorkloadMetric -WorkloadId $wid -MetricType GPU_UTILIZATION,GPU_MEMORY_USAGE_BYTES,GPU_MEMORY_REQUEST_BYTES,CPU_USAGE_CORES,CPU_REQUEST_CORES,CPU_LIMIT_CORES,CPU_MEMORY_USAGE_BYTES,CPU_MEMORY_REQUEST_BYTES,CPU_MEMORY_LIMIT_BYTES,POD_COUNT,RUNNING_POD_COUNT")]
+    [InlineData("Get-RunAiWorkloadMetric -WorkloadId $wid -MetricType GPU_UTILIZATION -Start ([datetimeoffset]::Now) -End ([datetimeoffset]::Now).AddHours(-2)")]
+    [InlineData("Get-RunAiWorkloadMetric -WorkloadId $wid -MetricType GPU_UTILIZATION -Samples 1001")]
+    [InlineData("Get-RunAiPodMetric -WorkloadId $wid -PodId $pod -MetricType GPU_UTILIZATION -Start ([datetimeoffset]::Now) -End ([datetimeoffset]::Now).AddMinutes(-1)")]
+    [InlineData("Get-RunAiPodMetric -WorkloadId $wid -PodId $pod -MetricType GPU_ALLOCATION")]
+    [InlineData("Get-RunAiWorkloadTelemetry -Type GPU_ALLOCATION -GroupBy ClusterId,Type,Phase")]
+    [InlineData("Get-RunAiWorkloadTelemetry -Type NOT_A_TYPE")]
+    [InlineData("Get-RunAiPod -Filter 'nodename==x'")]
+    [InlineData("Get-RunAiPod -Filter 'nodeName'")]
+    [InlineData("Get-RunAiPodCount -Filter 'phase==Running'")]
+    [InlineData("Invoke-RunAiRestMethod -Path 'https://elsewhere.example.com/api/v1/workloads'")]
+    public void Bad_input_fails_before_any_request_is_sent(string script)
+    {
+        using var ps = _sim.ConnectedWithEmptyLog();
+        var result = ps.RunCatching(script, _sim.Ids());
+        Assert.NotEmpty(result.AllErrors);
+        Assert.All(result.AllErrors, e => Assert.DoesNotContain("CommandNotFound", e.FullyQualifiedErrorId, StringComparison.Ordinal));
+        Assert.Empty(result.Output);
+        Assert.Empty(_sim.ApiRequests());
     }
 
     private static Action<SimulatorHost> Answer(int status, string body, string contentType = "application/json") =>

@@ -11,13 +11,13 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>No secret leaked: not in any stream, error, output or session property; never sent to another host; never over plain HTTP by accident.</summary>
 [Collection("engine")]
-public sealed class ReliabilitySecretTests : IClassFixture<BadInputFixture>
+public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
 {
-    private readonly BadInputFixture _sim;
+    private readonly WithTlsSimulatorFixture _sim;
     private readonly string _secret;
     private readonly string _staticToken;
 
-    public ReliabilitySecretTests(BadInputFixture sim)
+    public SecretTests(WithTlsSimulatorFixture sim)
     {
         _sim = sim;
         _sim.Reset();
@@ -50,13 +50,13 @@ public sealed class ReliabilitySecretTests : IClassFixture<BadInputFixture>
             ["id"] = _sim.Simulator.Options.ClientId,
             ["secret"] = _secret,
             ["token"] = _staticToken,
-            ["closed"] = new Uri($"http://127.0.0.1:{Reliability.ClosedPort()}/"),
+            ["closed"] = new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/"),
         };
 
         using var ps = new PowerShellSession();
         void Capture(PowerShellResult r)
         {
-            texts.AddRange(r.Output.SelectMany(o => Reliability.Walk(o, 3)));
+            texts.AddRange(r.Output.SelectMany(o => VisibleText.Walk(o, 3)));
             texts.AddRange(r.Verbose);
             texts.AddRange(r.Debug);
             texts.AddRange(r.Warnings);
@@ -64,7 +64,7 @@ public sealed class ReliabilitySecretTests : IClassFixture<BadInputFixture>
             foreach (var error in r.AllErrors)
             {
                 errors++;
-                texts.AddRange(Reliability.TextOf(error));
+                texts.AddRange(VisibleText.TextOf(error));
             }
         }
 
@@ -80,7 +80,7 @@ public sealed class ReliabilitySecretTests : IClassFixture<BadInputFixture>
 
         var cmdlets = ps.Run("(Get-Module RunAi).ExportedCmdlets.Values").Output.Select(o => (CmdletInfo)o.BaseObject).ToList();
         Assert.True(cmdlets.Count >= 5, $"only {cmdlets.Count} cmdlets exported");
-        var issued = await Reliability.IssueTokenAsync(_sim.Simulator);
+        var issued = await _sim.IssueTokenAsync();
         variables["issued"] = issued;
         foreach (var cmdlet in cmdlets.Where(c => !invoked.Contains(c.Name)))
         {
@@ -138,7 +138,7 @@ public sealed class ReliabilitySecretTests : IClassFixture<BadInputFixture>
         Assert.Empty(byToken.Errors);
         Assert.Empty(bySecret.Errors);
         Assert.Equal(2, byToken.Output.Count);
-        var texts = byToken.Output.Concat(bySecret.Output).SelectMany(o => Reliability.Walk(o, 8)).ToList();
+        var texts = byToken.Output.Concat(bySecret.Output).SelectMany(o => VisibleText.Walk(o, 8)).ToList();
         Assert.Contains(texts, t => t.Contains(_sim.BaseUri.ToString(), StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("ClientCredentials", StringComparison.Ordinal));
         var issued = _sim.Simulator.Requests.Select(r => r.Authorization).Where(a => a != null).Select(a => a!.Substring("Bearer ".Length)).Distinct().ToList();
