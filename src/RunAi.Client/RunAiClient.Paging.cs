@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using RunAi.Client.Http;
 using RunAi.Client.Paging;
@@ -10,31 +8,23 @@ namespace RunAi.Client
     public sealed partial class RunAiClient
     {
         /// <summary>
-        /// Streams one paged list operation: each request is <paramref name="path"/> with offset and limit, plus the
-        /// operation's own query; each item gets what the API does not repeat in it (the parent's id) from <paramref name="stamp"/>.
+        /// Streams one paged list operation: each request is the list's path with offset and limit, plus the operation's
+        /// own query; each item gets what the API does not repeat in it (the parent's ids).
         /// </summary>
-        private IAsyncEnumerable<T> StreamPages<TPage, T>(
-            string what,
-            string path,
-            PagingOptions? paging,
-            JsonTypeInfo<TPage> pageType,
-            Func<TPage, (IReadOnlyList<T>? Items, long? Next)> read,
-            Action<QueryBuilder>? query,
-            Action<T>? stamp,
-            CancellationToken cancellationToken)
+        private IAsyncEnumerable<T> StreamPages<TPage, T>(ListSpec<TPage, T> list, PagingOptions? paging, CancellationToken cancellationToken)
         {
             return Pager.StreamAsync<T>(
-                what, "/" + path, paging ?? new PagingOptions(),
+                list.What, "/" + list.Path, paging ?? new PagingOptions(),
                 async (offset, limit, token) =>
                 {
-                    var uri = new QueryBuilder(path).Add("offset", offset).Add("limit", limit);
-                    query?.Invoke(uri);
-                    var (items, next) = read(await GetAsync(uri, pageType, token).ConfigureAwait(false));
-                    if (stamp != null && items != null)
+                    var uri = new QueryBuilder(list.Path).Add("offset", offset).Add("limit", limit);
+                    list.Query?.Invoke(uri);
+                    var (items, next) = list.Read(await GetAsync(uri, list.PageType, token).ConfigureAwait(false));
+                    if (list.Stamp != null && items != null)
                     {
                         foreach (var item in items)
                         {
-                            stamp(item);
+                            list.Stamp(item);
                         }
                     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Text;
@@ -33,7 +32,7 @@ namespace RunAi.Client
                 throw new ArgumentException("A method is required.", nameof(method));
             }
 
-            var uri = ResolveRaw(path, query);
+            var uri = ResolveRaw(path, query).ToUri();
             using var request = new HttpRequestMessage(new HttpMethod(method.Trim().ToUpperInvariant()), uri);
             if (jsonBody != null)
             {
@@ -65,13 +64,8 @@ namespace RunAi.Client
                 display, display, paging ?? new PagingOptions(),
                 async (offset, limit, token) =>
                 {
-                    var pageQuery = fixedQuery.Concat(new[]
-                    {
-                        new KeyValuePair<string, string>("offset", offset.ToString(CultureInfo.InvariantCulture)),
-                        new KeyValuePair<string, string>("limit", limit.ToString(CultureInfo.InvariantCulture)),
-                    });
-                    var uri = ResolveRaw(path!, pageQuery);
-                    var (_, root) = await SendWithStatusAsync(HttpMethod.Get, uri, null, RunAiJsonContext.Default.JsonElement, token).ConfigureAwait(false);
+                    var uri = ResolveRaw(path!, fixedQuery).Add("offset", offset).Add("limit", limit);
+                    var (_, root) = await SendWithStatusAsync(HttpMethod.Get, uri.ToUri(), null, RunAiJsonContext.Default.JsonElement, token).ConfigureAwait(false);
                     return ToRawPage(root, itemsProperty, display);
                 },
                 cancellationToken);
@@ -137,23 +131,19 @@ namespace RunAi.Client
             return names.Count == 0 ? "none" : string.Join(", ", names);
         }
 
-        private Uri ResolveRaw(string path, IEnumerable<KeyValuePair<string, string>>? query)
+        private QueryBuilder ResolveRaw(string path, IEnumerable<KeyValuePair<string, string>>? query)
         {
-            var relative = RelativePathFor(path);
-            var text = new StringBuilder(relative);
-            var hasQuery = relative.IndexOf('?') >= 0;
+            var uri = new QueryBuilder(RelativePathFor(path));
 
             // A key given more than once is an array: sent the way the API documents its arrays (form style, not
             // exploded), so a raw request puts the same bytes on the wire as the typed operations.
             foreach (var key in (query ?? Enumerable.Empty<KeyValuePair<string, string>>()).GroupBy(p => p.Key, p => p.Value ?? string.Empty, StringComparer.Ordinal))
             {
                 var values = key.ToList();
-                var value = values.Count == 1 ? values[0] : QueryBuilder.Join(key.Key, values);
-                text.Append(hasQuery ? '&' : '?').Append(Uri.EscapeDataString(key.Key)).Append('=').Append(Uri.EscapeDataString(value));
-                hasQuery = true;
+                uri.Add(key.Key, values.Count == 1 ? values[0] : QueryBuilder.Join(key.Key, values));
             }
 
-            return new Uri(text.ToString(), UriKind.Relative);
+            return uri;
         }
 
         /// <summary>

@@ -12,13 +12,10 @@ namespace RunAi.Client
 {
     public sealed partial class RunAiClient
     {
-        private const string InferencesPath = WorkloadsPath + "/inferences";
-        private const string RevisionsPath = InferencesPath + "/revisions";
-
         /// <summary>Lists an inference workload's revisions (<c>GET /api/v1/workloads/inferences/{workloadId}/revisions</c>).</summary>
         public async Task<IReadOnlyList<Revision>> ListRevisionsAsync(Guid workloadId, bool deleted = false, CancellationToken cancellationToken = default)
         {
-            var uri = new QueryBuilder(InferencesPath + "/" + QueryBuilder.Segment(workloadId) + "/revisions").Add("deleted", deleted);
+            var uri = new QueryBuilder(ApiPath.Inference(workloadId, "revisions")).Add("deleted", deleted);
             var answer = await GetAsync(uri, RunAiJsonContext.Default.RevisionsResponse, cancellationToken).ConfigureAwait(false);
             return answer.Revisions ?? new List<Revision>();
         }
@@ -26,14 +23,14 @@ namespace RunAi.Client
         /// <summary>Counts an inference workload's revisions (<c>GET /api/v1/workloads/inferences/{workloadId}/revisions/count</c>).</summary>
         public async Task<long> CountRevisionsAsync(Guid workloadId, bool deleted = false, CancellationToken cancellationToken = default)
         {
-            var uri = new QueryBuilder(InferencesPath + "/" + QueryBuilder.Segment(workloadId) + "/revisions/count").Add("deleted", deleted);
+            var uri = new QueryBuilder(ApiPath.Inference(workloadId, "revisions/count")).Add("deleted", deleted);
             var answer = await GetAsync(uri, RunAiJsonContext.Default.CountResponse, cancellationToken).ConfigureAwait(false);
             return answer.Count;
         }
 
         /// <summary>Gets one revision (<c>GET /api/v1/workloads/inferences/revisions/{revisionId}</c>).</summary>
         public Task<Revision> GetRevisionAsync(Guid revisionId, CancellationToken cancellationToken = default) =>
-            GetAsync(new QueryBuilder(RevisionsPath + "/" + QueryBuilder.Segment(revisionId)), RunAiJsonContext.Default.Revision, cancellationToken);
+            GetAsync(new QueryBuilder(ApiPath.Revision(revisionId)), RunAiJsonContext.Default.Revision, cancellationToken);
 
         /// <summary>
         /// Streams a revision's events (<c>GET /api/v1/workloads/inferences/revisions/{revisionId}/events</c>); newest first by default.
@@ -42,38 +39,25 @@ namespace RunAi.Client
         public IAsyncEnumerable<WorkloadEvent> ListRevisionEventsAsync(
             Guid revisionId, SortOrder? sortOrder = null, PagingOptions? paging = null, Guid? workloadId = null, CancellationToken cancellationToken = default)
         {
-            var path = RevisionsPath + "/" + QueryBuilder.Segment(revisionId) + "/events";
-            return StreamPages(
-                "events of revision " + revisionId, path, paging, RunAiJsonContext.Default.EventsPage, page => (page.Events, page.Next),
-                uri => uri.Add("sortOrder", SortOrderText(sortOrder)),
-                item =>
-                {
-                    item.RevisionId = revisionId;
-                    item.WorkloadId = workloadId;
-                },
-                cancellationToken);
+            var list = ListSpec.Of("events of revision " + revisionId, ApiPath.Revision(revisionId, "events"), RunAiJsonContext.Default.EventsPage, page => (page.Events, page.Next))
+                .WithQuery(uri => uri.Add("sortOrder", SortOrderText(sortOrder)))
+                .ListedFor(ListedFor.Revision(revisionId, workloadId));
+            return StreamPages(list, paging, cancellationToken);
         }
 
         /// <summary>Streams a revision's history (<c>GET /api/v1/workloads/inferences/revisions/{revisionId}/history</c>).</summary>
         public IAsyncEnumerable<HistoryRecord> ListRevisionHistoryAsync(
             Guid revisionId, PagingOptions? paging = null, Guid? workloadId = null, CancellationToken cancellationToken = default)
         {
-            var path = RevisionsPath + "/" + QueryBuilder.Segment(revisionId) + "/history";
-            return StreamPages(
-                "history of revision " + revisionId, path, paging, RunAiJsonContext.Default.HistoryPage, page => (page.Records, page.Next),
-                null,
-                item =>
-                {
-                    item.RevisionId = revisionId;
-                    item.WorkloadId = workloadId;
-                },
-                cancellationToken);
+            var list = ListSpec.Of("history of revision " + revisionId, ApiPath.Revision(revisionId, "history"), RunAiJsonContext.Default.HistoryPage, page => (page.Records, page.Next))
+                .ListedFor(ListedFor.Revision(revisionId, workloadId));
+            return StreamPages(list, paging, cancellationToken);
         }
 
         /// <summary>Lists a revision's pods (<c>GET /api/v1/workloads/inferences/revisions/{revisionId}/pods</c>; the API does not page it).</summary>
         public async Task<IReadOnlyList<Pod>> ListRevisionPodsAsync(Guid revisionId, bool deleted = false, CancellationToken cancellationToken = default)
         {
-            var uri = new QueryBuilder(RevisionsPath + "/" + QueryBuilder.Segment(revisionId) + "/pods").Add("deleted", deleted);
+            var uri = new QueryBuilder(ApiPath.Revision(revisionId, "pods")).Add("deleted", deleted);
             var answer = await GetAsync(uri, RunAiJsonContext.Default.PodsPage, cancellationToken).ConfigureAwait(false);
             return answer.Pods ?? new List<Pod>();
         }

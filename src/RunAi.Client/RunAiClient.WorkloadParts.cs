@@ -22,8 +22,8 @@ namespace RunAi.Client
                 throw new ArgumentNullException(nameof(query));
             }
 
-            var uri = new QueryBuilder(WorkloadsPath + "/telemetry")
-                .Add("clusterId", query.ClusterId?.ToString("D"))
+            var uri = new QueryBuilder(ApiPath.Telemetry)
+                .Add("clusterId", query.ClusterId is Guid clusterId ? ApiPath.Segment(clusterId) : null)
                 .Add("nodepoolName", query.NodepoolName)
                 .Add("departmentId", query.DepartmentId)
                 .AddJoined("groupBy", query.GroupBy.Select(k => ApiValues.TelemetryGroupByKeys.Spelling(k)!).Distinct(StringComparer.Ordinal).ToList())
@@ -44,7 +44,7 @@ namespace RunAi.Client
                 throw new ArgumentNullException(nameof(query));
             }
 
-            var uri = MetricsUri(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/metrics", query);
+            var uri = MetricsUri(ApiPath.Workload(workloadId, "metrics"), query);
             var (status, answer) = await SendWithStatusAsync(HttpMethod.Get, uri.ToUri(), null, RunAiJsonContext.Default.MetricsResponse, cancellationToken).ConfigureAwait(false);
             return ToMetricResult(workloadId, null, query, status, answer);
         }
@@ -52,12 +52,13 @@ namespace RunAi.Client
         /// <summary>Gets a workload's network endpoints (<c>GET /api/v1/workloads/{workloadId}/endpoints</c>).</summary>
         public async Task<IReadOnlyList<WorkloadEndpoint>> GetWorkloadEndpointsAsync(Guid workloadId, CancellationToken cancellationToken = default)
         {
-            var uri = new QueryBuilder(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/endpoints");
+            var uri = new QueryBuilder(ApiPath.Workload(workloadId, "endpoints"));
             var answer = await GetAsync(uri, RunAiJsonContext.Default.EndpointsResponse, cancellationToken).ConfigureAwait(false);
             var endpoints = answer.Endpoints ?? new List<WorkloadEndpoint>();
+            var listedFor = ListedFor.Workload(workloadId);
             foreach (var endpoint in endpoints)
             {
-                endpoint.WorkloadId = workloadId;
+                listedFor.Stamp(endpoint);
             }
 
             return endpoints;
@@ -66,21 +67,17 @@ namespace RunAi.Client
         /// <summary>Streams a workload's structure elements (<c>GET /api/v1/workloads/{workloadId}/elements</c>).</summary>
         public IAsyncEnumerable<WorkloadElement> ListWorkloadElementsAsync(Guid workloadId, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
-            var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/elements";
-            return StreamPages(
-                "elements of workload " + workloadId, path, paging, RunAiJsonContext.Default.ElementsPage, page => (page.Elements, page.Next),
-                null,
-                item => item.WorkloadId = workloadId,
-                cancellationToken);
+            var list = ListSpec.Of("elements of workload " + workloadId, ApiPath.Workload(workloadId, "elements"), RunAiJsonContext.Default.ElementsPage, page => (page.Elements, page.Next))
+                .ListedFor(ListedFor.Workload(workloadId));
+            return StreamPages(list, paging, cancellationToken);
         }
 
         /// <summary>Counts a workload's structure elements (<c>GET /api/v1/workloads/{workloadId}/elements/count</c>).</summary>
         public async Task<WorkloadElementCount> CountWorkloadElementsAsync(Guid workloadId, CancellationToken cancellationToken = default)
         {
-            var uri = new QueryBuilder(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/elements/count");
+            var uri = new QueryBuilder(ApiPath.Workload(workloadId, "elements/count"));
             var answer = await GetAsync(uri, RunAiJsonContext.Default.WorkloadElementCount, cancellationToken).ConfigureAwait(false);
-            answer.WorkloadId = workloadId;
-            return answer;
+            return ListedFor.Workload(workloadId).Stamp(answer);
         }
 
         private static QueryBuilder MetricsUri(string path, MetricQuery query) =>

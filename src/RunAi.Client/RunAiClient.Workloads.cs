@@ -13,53 +13,44 @@ namespace RunAi.Client
 {
     public sealed partial class RunAiClient
     {
-        private const string WorkloadsPath = "api/v1/workloads";
-
         /// <summary>Streams workloads (<c>GET /api/v1/workloads</c>), page by page.</summary>
         public IAsyncEnumerable<Workload> ListWorkloadsAsync(WorkloadQuery? query = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
             query ??= new WorkloadQuery();
-            return StreamPages(
-                "workloads", WorkloadsPath, paging, RunAiJsonContext.Default.WorkloadsPage, page => (page.Workloads, page.Next),
-                uri => AddFilters(uri, query.Deleted, query.Filters, query.Search)
+            var list = ListSpec.Of("workloads", ApiPath.Workloads, RunAiJsonContext.Default.WorkloadsPage, page => (page.Workloads, page.Next))
+                .WithQuery(uri => AddFilters(uri, query.Deleted, query.Filters, query.Search)
                     .Add("sortOrder", SortOrderText(query.SortOrder))
-                    .Add("sortBy", ApiValues.WorkloadSortFields.Spelling(query.SortBy)),
-                null,
-                cancellationToken);
+                    .Add("sortBy", ApiValues.WorkloadSortFields.Spelling(query.SortBy)));
+            return StreamPages(list, paging, cancellationToken);
         }
 
         /// <summary>Counts workloads matching the same filters as a list (<c>GET /api/v1/workloads/count</c>).</summary>
         public async Task<long> CountWorkloadsAsync(WorkloadQuery? query = null, CancellationToken cancellationToken = default)
         {
             query ??= new WorkloadQuery();
-            return await CountAsync(WorkloadsPath + "/count", query.Deleted, query.Filters, query.Search, cancellationToken).ConfigureAwait(false);
+            return await CountAsync(ApiPath.Workloads + "/count", query.Deleted, query.Filters, query.Search, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Gets one workload with its scheduling detail (<c>GET /api/v1/workloads/{workloadId}</c>).</summary>
         public Task<WorkloadDetailed> GetWorkloadAsync(Guid workloadId, CancellationToken cancellationToken = default) =>
-            GetAsync(new QueryBuilder(WorkloadsPath + "/" + QueryBuilder.Segment(workloadId)), RunAiJsonContext.Default.WorkloadDetailed, cancellationToken);
+            GetAsync(new QueryBuilder(ApiPath.Workload(workloadId)), RunAiJsonContext.Default.WorkloadDetailed, cancellationToken);
 
         /// <summary>Streams a workload's events (<c>GET /api/v1/workloads/{workloadId}/events</c>); the API's default order is newest first.</summary>
         public IAsyncEnumerable<WorkloadEvent> ListWorkloadEventsAsync(
             Guid workloadId, SortOrder? sortOrder = null, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
-            var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/events";
-            return StreamPages(
-                "events of workload " + workloadId, path, paging, RunAiJsonContext.Default.EventsPage, page => (page.Events, page.Next),
-                uri => uri.Add("sortOrder", SortOrderText(sortOrder)),
-                item => item.WorkloadId = workloadId,
-                cancellationToken);
+            var list = ListSpec.Of("events of workload " + workloadId, ApiPath.Workload(workloadId, "events"), RunAiJsonContext.Default.EventsPage, page => (page.Events, page.Next))
+                .WithQuery(uri => uri.Add("sortOrder", SortOrderText(sortOrder)))
+                .ListedFor(ListedFor.Workload(workloadId));
+            return StreamPages(list, paging, cancellationToken);
         }
 
         /// <summary>Streams a workload's history of events and phase changes (<c>GET /api/v1/workloads/{workloadId}/history</c>).</summary>
         public IAsyncEnumerable<HistoryRecord> ListWorkloadHistoryAsync(Guid workloadId, PagingOptions? paging = null, CancellationToken cancellationToken = default)
         {
-            var path = WorkloadsPath + "/" + QueryBuilder.Segment(workloadId) + "/history";
-            return StreamPages(
-                "history of workload " + workloadId, path, paging, RunAiJsonContext.Default.HistoryPage, page => (page.Records, page.Next),
-                null,
-                item => item.WorkloadId = workloadId,
-                cancellationToken);
+            var list = ListSpec.Of("history of workload " + workloadId, ApiPath.Workload(workloadId, "history"), RunAiJsonContext.Default.HistoryPage, page => (page.Records, page.Next))
+                .ListedFor(ListedFor.Workload(workloadId));
+            return StreamPages(list, paging, cancellationToken);
         }
 
         /// <summary>

@@ -25,15 +25,8 @@ namespace RunAi.Client
             Options = options ?? throw new ArgumentNullException(nameof(options));
             RequireSafeTransport(options);
             _limits = new ReadLimits(options.MaxResponseBytes, options.AttemptTimeout);
-            HttpPipelineFactory? http = null;
-            _tokens = options.Credential switch
-            {
-                RunAiTokenCredential token => new StaticTokenSource(token),
-                RunAiClientCredential client => new ClientCredentialTokenSource(client, () => http!.Token(), _limits),
-                _ => throw new ArgumentException("Unknown credential type.", nameof(options)),
-            };
-            http = new HttpPipelineFactory(options, () => _tokens);
-            _http = http;
+            _http = new HttpPipelineFactory(options, _limits);
+            _tokens = _http.Tokens;
         }
 
         public RunAiClientOptions Options { get; }
@@ -47,7 +40,6 @@ namespace RunAi.Client
         public void Dispose()
         {
             _http.Dispose();
-            (_tokens as IDisposable)?.Dispose();
         }
 
         public override string ToString() => $"RunAiClient({Options.BaseUri}, {Options.Credential.Kind})";

@@ -26,7 +26,8 @@ public sealed class ConnectionSettingsTests
     [Fact]
     public void Requests_never_ask_for_100_continue()
     {
-        using var factory = new HttpPipelineFactory(Options(new Uri("https://runai.example.com/")), () => null!);
+        var options = Options(new Uri("https://runai.example.com/"));
+        using var factory = new HttpPipelineFactory(options, new ReadLimits(options.MaxResponseBytes, options.AttemptTimeout));
 
         Assert.False(factory.Api().DefaultRequestHeaders.ExpectContinue);
         Assert.False(factory.Token().DefaultRequestHeaders.ExpectContinue);

@@ -17,8 +17,6 @@ namespace RunAi.Client.Authentication
     /// </summary>
     internal sealed class ClientCredentialTokenSource : ITokenSource, IDisposable
     {
-        internal const string TokenPath = "api/v1/token";
-
         private readonly RunAiClientCredential _credential;
         private readonly Func<HttpClient> _httpClient;
         private readonly ReadLimits _limits;
@@ -77,7 +75,7 @@ namespace RunAi.Client.Authentication
             var body = JsonSerializer.Serialize(
                 new TokenRequest { ClientId = _credential.ClientId, ClientSecret = _credential.ClientSecret },
                 RunAiJsonContext.Default.TokenRequest);
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(TokenPath, UriKind.Relative))
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(ApiPath.Token, UriKind.Relative))
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             };
@@ -94,7 +92,7 @@ namespace RunAi.Client.Authentication
             if (string.IsNullOrEmpty(answer.AccessToken))
             {
                 throw new RunAiApiException(
-                    RunAiFailureKind.InvalidResponse, "POST", "/" + TokenPath, "POST /" + TokenPath + " answered without an accessToken.")
+                    RunAiFailureKind.InvalidResponse, "POST", "/" + ApiPath.Token, "POST /" + ApiPath.Token + " answered without an accessToken.")
                 { StatusCode = (int)response.StatusCode, IsTokenRequest = true };
             }
 

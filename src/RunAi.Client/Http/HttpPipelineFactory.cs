@@ -13,7 +13,8 @@ namespace RunAi.Client.Http
     /// Builds the session's HTTP pipeline with Microsoft.Extensions.Http, outermost first: resilience → authentication →
     /// diagnostics → redirects → the primary handler. Authentication sits inside the retry loop, so every attempt (one
     /// after a Retry-After wait too) carries the token that is current when it leaves. The token endpoint gets the same
-    /// chain without authentication.
+    /// chain without authentication. The factory also holds the session's token source, which reads the token client:
+    /// the API chain reads the token source, the token source reads the token client, and nothing is wired in a circle.
     /// </summary>
     /// <remarks>
     /// The session owns its whole stack and releases it in <see cref="Dispose"/>. IHttpClientFactory's handler rotation
@@ -38,15 +39,24 @@ namespace RunAi.Client.Http
         private readonly object _gate = new object();
         private bool _disposed;
 
-        public HttpPipelineFactory(RunAiClientOptions options, Func<ITokenSource> tokenSource)
+        public HttpPipelineFactory(RunAiClientOptions options, ReadLimits limits)
         {
+            if (options.Credential is not (RunAiTokenCredential or RunAiClientCredential))
+            {
+                throw new ArgumentException("Unknown credential type.", nameof(options));
+            }
+
+            Tokens = options.Credential is RunAiClientCredential client
+                ? new ClientCredentialTokenSource(client, Token, limits)
+                : new StaticTokenSource((RunAiTokenCredential)options.Credential);
+
             // One gate per session, outliving the handlers the factory rotates: a 429's Retry-After pauses all of the session's requests.
             var retryAfter = new RetryAfterGate();
             var services = new ServiceCollection();
             services.AddHttpClient(ApiClient, client => Configure(client, options))
                 .ConfigurePrimaryHttpMessageHandler(() => Own(CreatePrimaryHandler(options)))
                 .AddHttpMessageHandler(() => new ResilienceHandler(options, retryAfter))
-                .AddHttpMessageHandler(() => new AuthenticationHandler(tokenSource()))
+                .AddHttpMessageHandler(() => new AuthenticationHandler(Tokens))
                 .AddHttpMessageHandler(() => new DiagnosticsHandler())
                 .AddHttpMessageHandler(() => new RedirectHandler())
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
@@ -66,6 +76,9 @@ namespace RunAi.Client.Http
             _api = new Lazy<HttpClient>(() => factory.CreateClient(ApiClient), LazyThreadSafetyMode.ExecutionAndPublication);
             _token = new Lazy<HttpClient>(() => factory.CreateClient(TokenClient), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        /// <summary>The session's access tokens: a static one, or client credentials exchanged at the token endpoint through <see cref="Token"/>.</summary>
+        public ITokenSource Tokens { get; }
 
         /// <summary>The session's client for API calls.</summary>
         public HttpClient Api() => Client(_api);
@@ -105,6 +118,7 @@ namespace RunAi.Client.Http
             }
 
             _services.Dispose();
+            (Tokens as IDisposable)?.Dispose();
         }
 
         private HttpClient Client(Lazy<HttpClient> client)

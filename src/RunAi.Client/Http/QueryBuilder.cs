@@ -5,17 +5,20 @@ using System.Text;
 
 namespace RunAi.Client.Http
 {
-    /// <summary>Builds a relative request URI: escaped path segments and query parameters in the order added.</summary>
+    /// <summary>
+    /// Builds a relative request URI: a path (see <see cref="ApiPath"/>; a raw path may bring a query of its own) and
+    /// escaped query parameters in the order added. The one place a query string is written.
+    /// </summary>
     internal sealed class QueryBuilder
     {
         private readonly StringBuilder _uri;
         private bool _hasQuery;
 
-        public QueryBuilder(string path) => _uri = new StringBuilder(path.TrimStart('/'));
-
-        public static string Segment(Guid id) => id.ToString("D");
-
-        public static string Segment(string value) => Uri.EscapeDataString(value);
+        public QueryBuilder(string path)
+        {
+            _uri = new StringBuilder(path.TrimStart('/'));
+            _hasQuery = path.IndexOf('?') >= 0;
+        }
 
         public QueryBuilder Add(string name, string? value)
         {
@@ -33,8 +36,7 @@ namespace RunAi.Client.Http
 
         public QueryBuilder Add(string name, bool value) => value ? Add(name, "true") : this;
 
-        public QueryBuilder Add(string name, DateTimeOffset? value) =>
-            Add(name, value?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        public QueryBuilder Add(string name, DateTimeOffset? value) => Add(name, value is null ? null : QueryText.Of(value.Value));
 
         /// <summary>An array parameter with <c>explode: false</c>: one key, the values joined by commas.</summary>
         public QueryBuilder AddJoined(string name, IReadOnlyCollection<string>? values) =>
@@ -57,20 +59,6 @@ namespace RunAi.Client.Http
             }
 
             return string.Join(",", list);
-        }
-
-        /// <summary>An array parameter with <c>explode: true</c>: the key repeated per value.</summary>
-        public QueryBuilder AddRepeated(string name, IEnumerable<string>? values)
-        {
-            if (values != null)
-            {
-                foreach (var value in values)
-                {
-                    Add(name, value);
-                }
-            }
-
-            return this;
         }
 
         public Uri ToUri() => new Uri(_uri.ToString(), UriKind.Relative);

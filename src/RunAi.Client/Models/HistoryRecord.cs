@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace RunAi.Client.Models
 {
     /// <summary>One entry of a workload's or revision's history: an event or a phase change (schema <c>HistoryRecord1</c>).</summary>
-    public sealed class HistoryRecord : RunAiObject
+    public sealed class HistoryRecord : RunAiObject, IListedItem
     {
         /// <summary>The workload the record was listed for (set by the client).</summary>
         [JsonIgnore]
@@ -13,6 +13,12 @@ namespace RunAi.Client.Models
         /// <summary>The inference revision the record was listed for, when it came from a revision.</summary>
         [JsonIgnore]
         public Guid? RevisionId { get; set; }
+
+        void IListedItem.SetListedFor(ListedFor listedFor)
+        {
+            WorkloadId = listedFor.WorkloadId;
+            RevisionId = listedFor.RevisionId;
+        }
 
         // Both are required by the API; a server that sends null anyway still yields a record whose getters work.
         public HistoryRecordMeta? Meta { get; set; }

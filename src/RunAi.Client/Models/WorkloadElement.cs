@@ -4,11 +4,13 @@ using System.Text.Json.Serialization;
 namespace RunAi.Client.Models
 {
     /// <summary>A structure element of a workload (schema <c>WorkloadElement</c>).</summary>
-    public sealed class WorkloadElement : RunAiObject
+    public sealed class WorkloadElement : RunAiObject, IListedItem
     {
         /// <summary>The workload the element was listed for (set by the client).</summary>
         [JsonIgnore]
         public Guid? WorkloadId { get; set; }
+
+        void IListedItem.SetListedFor(ListedFor listedFor) => WorkloadId = listedFor.WorkloadId;
 
         public Guid Id { get; set; }
         public string Name { get; set; } = string.Empty;
@@ -41,11 +43,14 @@ namespace RunAi.Client.Models
     }
 
     /// <summary>How many structure elements a workload has, and how many of them are stored (and listable).</summary>
-    public sealed class WorkloadElementCount : RunAiObject
+    public sealed class WorkloadElementCount : RunAiObject, IListedItem
     {
         /// <summary>The workload counted (set by the client).</summary>
         [JsonIgnore]
         public Guid WorkloadId { get; set; }
+
+        // Only ever listed for a workload.
+        void IListedItem.SetListedFor(ListedFor listedFor) => WorkloadId = listedFor.WorkloadId.GetValueOrDefault();
 
         [JsonRequired]
         public long TotalElementsCount { get; set; }

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace RunAi.Client.Models
 {
     /// <summary>A Kubernetes event of a workload or revision (schema <c>Event2</c>).</summary>
-    public sealed class WorkloadEvent : RunAiObject
+    public sealed class WorkloadEvent : RunAiObject, IListedItem
     {
         /// <summary>The workload the event was listed for (set by the client; the API does not repeat it).</summary>
         [JsonIgnore]
@@ -13,6 +13,12 @@ namespace RunAi.Client.Models
         /// <summary>The inference revision the event was listed for, when it came from a revision.</summary>
         [JsonIgnore]
         public Guid? RevisionId { get; set; }
+
+        void IListedItem.SetListedFor(ListedFor listedFor)
+        {
+            WorkloadId = listedFor.WorkloadId;
+            RevisionId = listedFor.RevisionId;
+        }
 
         public DateTimeOffset CreatedAt { get; set; }
         public Guid? Id { get; set; }

@@ -148,11 +148,13 @@ namespace RunAi.Client.Models
     }
 
     /// <summary>A network endpoint of a workload (schema <c>Endpoint</c>).</summary>
-    public sealed class WorkloadEndpoint : RunAiObject
+    public sealed class WorkloadEndpoint : RunAiObject, IListedItem
     {
         /// <summary>The workload the endpoint was listed for (set by the client; null inside a workload object).</summary>
         [System.Text.Json.Serialization.JsonIgnore]
         public Guid? WorkloadId { get; set; }
+
+        void IListedItem.SetListedFor(ListedFor listedFor) => WorkloadId = listedFor.WorkloadId;
 
         public string? Host { get; set; }
         public int? Port { get; set; }

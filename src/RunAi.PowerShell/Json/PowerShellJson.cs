@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using RunAi.Client;
 
 namespace RunAi.PowerShell.Json
 {
@@ -76,8 +77,8 @@ namespace RunAi.PowerShell.Json
                 null => string.Empty,
                 bool flag => flag ? "true" : "false",
                 SwitchParameter flag => flag.IsPresent ? "true" : "false",
-                DateTime date => date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-                DateTimeOffset moment => moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                DateTime date => QueryText.Of(date),
+                DateTimeOffset moment => QueryText.Of(moment),
                 Guid id => id.ToString("D"),
                 _ => Convert.ToString(unwrapped, CultureInfo.InvariantCulture) ?? string.Empty,
             };
