@@ -9,8 +9,6 @@ namespace RunAi.PowerShell.Errors
         public const string MissingCredential = "MissingCredential";
         public const string InvalidConnectionSettings = "InvalidConnectionSettings";
         public const string UnencryptedConnection = "UnencryptedConnection";
-        [System.Obsolete("Never emitted: Connect-RunAi reports what failed (ConnectionFailed, Unauthorized, …). Kept so code that names it still compiles.")]
-        public const string ConnectionVerificationFailed = "ConnectionVerificationFailed";
         public const string InvalidRequest = "InvalidRequest";
         public const string Unauthorized = "Unauthorized";
         public const string TokenExpired = "TokenExpired";
