@@ -191,6 +191,25 @@ public sealed class WatchAndWaitTests : IClassFixture<LiveSimulatorFixture>, IDi
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
     }
 
+    [Fact]
+    public void Follow_takes_piped_revisions_and_writes_each_ones_events_in_order()
+    {
+        var inference = _sim.Simulator.Data.Workloads.First(w => w.Type == "Inference" && w.RevisionCount >= 2 && w.DeletedAt is null && w.Phase == "Running");
+
+        var result = _ps.Run("Get-RunAiInferenceRevision -WorkloadId $id | Get-RunAiWorkloadEvent -Follow -PollIntervalSec 1 -TimeoutSec 1", Vars(inference.Id));
+
+        Assert.Empty(result.Errors);
+        var revisions = _sim.Simulator.Data.GetRevisionIds(inference.Id);
+        foreach (var revision in revisions)
+        {
+            var listed = _ps.Run("Get-RunAiWorkloadEvent -RevisionId $id -Ascending", Vars(revision)).All<Guid>("Id");
+            var followed = result.Output.Where(o => (Guid?)o.Properties["RevisionId"].Value == revision).Select(o => (Guid)o.Properties["Id"].Value!);
+            Assert.Equal(listed, followed);
+        }
+
+        Assert.Equal(result.Output.Count, result.All<Guid>("Id").Distinct().Count());
+    }
+
     [Theory]
     [InlineData("Get-RunAiWorkloadEvent -WorkloadId $id -Follow -First 3")]
     [InlineData("Get-RunAiWorkloadEvent -WorkloadId $id -PollIntervalSec 2")]

@@ -34,7 +34,17 @@ namespace RunAi.Client.Watching
                 wait = left < wait ? left : wait;
             }
 
-            return wait > TimeSpan.Zero ? _options.TimeProvider.Delay(wait, cancellationToken) : Task.CompletedTask;
+            if (wait <= TimeSpan.Zero)
+            {
+                return Task.CompletedTask;
+            }
+
+#if NET8_0_OR_GREATER
+            return Task.Delay(wait, _options.TimeProvider, cancellationToken);
+#else
+            // Microsoft.Bcl.TimeProvider's extension: the runtime's Task.Delay(TimeSpan, TimeProvider, …) arrived in .NET 8.
+            return _options.TimeProvider.Delay(wait, cancellationToken);
+#endif
         }
     }
 }

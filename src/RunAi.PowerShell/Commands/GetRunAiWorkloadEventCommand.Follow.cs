@@ -40,9 +40,15 @@ namespace RunAi.PowerShell.Commands
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (!Follow && (MyInvocation.BoundParameters.ContainsKey(nameof(PollIntervalSec)) || MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec))))
+            if (!Follow)
             {
-                RefuseArguments("-PollIntervalSec and -TimeoutSec apply only with -Follow.", nameof(Follow));
+                foreach (var name in new[] { nameof(PollIntervalSec), nameof(TimeoutSec) })
+                {
+                    if (MyInvocation.BoundParameters.TryGetValue(name, out var value))
+                    {
+                        RefuseArguments($"-{name} applies only with -Follow.", value);
+                    }
+                }
             }
 
             if (Follow && PagingParameters != null && (PagingParameters.First != ulong.MaxValue || PagingParameters.Skip != 0))
