@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using RunAi.Client.Models;
@@ -27,19 +28,27 @@ namespace RunAi.Client
                 (id, offset, token) => ListWorkloadEventsAsync(id, SortOrder.Ascending, FollowPaging(offset), token),
                 cancellationToken);
 
-        /// <summary>Follows the events of inference revisions, like <see cref="FollowWorkloadEventsAsync"/>.</summary>
+        /// <summary>
+        /// Follows the events of inference revisions, like <see cref="FollowWorkloadEventsAsync"/>; each event carries its
+        /// revision's id and its workload's (read with the revision's phase).
+        /// </summary>
         public IAsyncEnumerable<EventFollowUpdate> FollowRevisionEventsAsync(
-            IEnumerable<Guid> revisionIds, WatchOptions? options = null, CancellationToken cancellationToken = default) =>
-            EventFollower.FollowAsync(
+            IEnumerable<Guid> revisionIds, WatchOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var workloads = new ConcurrentDictionary<Guid, Guid>();
+            return EventFollower.FollowAsync(
                 revisionIds ?? throw new ArgumentNullException(nameof(revisionIds)),
                 options ?? new WatchOptions(),
                 async (id, token) =>
                 {
                     var revision = await GetRevisionAsync(id, token).ConfigureAwait(false);
+                    workloads[id] = revision.WorkloadId;
                     return new OwnerState(revision.Phase, revision.DeletedAt != null);
                 },
-                (id, offset, token) => ListRevisionEventsAsync(id, SortOrder.Ascending, FollowPaging(offset), cancellationToken: token),
+                (id, offset, token) => ListRevisionEventsAsync(
+                    id, SortOrder.Ascending, FollowPaging(offset), workloads.TryGetValue(id, out var workloadId) ? workloadId : (Guid?)null, token),
                 cancellationToken);
+        }
 
         /// <summary>
         /// Waits for workloads to reach one of <paramref name="phases"/>, reading each once per

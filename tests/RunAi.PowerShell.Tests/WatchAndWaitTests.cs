@@ -208,6 +208,7 @@ public sealed class WatchAndWaitTests : IClassFixture<LiveSimulatorFixture>, IDi
         }
 
         Assert.Equal(result.Output.Count, result.All<Guid>("Id").Distinct().Count());
+        Assert.All(result.All<Guid>("WorkloadId"), w => Assert.Equal(inference.Id, w));
     }
 
     [Theory]
