@@ -30,6 +30,7 @@
         'Get-RunAiPodCount'
         'Get-RunAiPodMetric'
         'Invoke-RunAiRestMethod'
+        'Wait-RunAiWorkload'
     )
     VariablesToExport    = @()
     AliasesToExport      = @()
@@ -39,7 +40,7 @@
             Tags         = @('RunAi', 'NVIDIA', 'GPU', 'Kubernetes', 'MLOps', 'REST', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/runai-powershell/RunAi'
             LicenseUri   = 'https://github.com/runai-powershell/RunAi/blob/main/LICENSE'
-            ReleaseNotes = 'First release: 17 cmdlets for Run:ai workloads, events, history, pods, revisions, metrics and telemetry, with paging, retries and stable ErrorIds; the simulator ships as the .NET tool RunAi.Simulator (runai-sim).'
+            ReleaseNotes = 'First release: 18 cmdlets for Run:ai workloads, events (also followed live), history, pods, revisions, metrics and telemetry, waiting for workloads to reach a phase, with paging, retries and stable ErrorIds; the simulator ships as the .NET tool RunAi.Simulator (runai-sim).'
         }
     }
 }

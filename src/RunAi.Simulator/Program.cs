@@ -5,6 +5,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using RunAi.Simulator;
 
+// --live alone starts this many live workloads.
+const int DefaultLiveWorkloads = 4;
+
 var options = new SimulatorOptions();
 var urls = "http://127.0.0.1:5080";
 for (var k = 0; k < args.Length; k++)
@@ -36,8 +39,13 @@ for (var k = 0; k < args.Length; k++)
         case "--fail-503-every": options.ServiceUnavailableEvery = Int(); break;
         case "--truncate-every": options.TruncateBodyEvery = Int(); break;
         case "--retry-after": options.RetryAfterSeconds = Int(); break;
+        case "--live": options.LiveWorkloadCount = Math.Max(options.LiveWorkloadCount, DefaultLiveWorkloads); break;
+        case "--live-workloads": options.LiveWorkloadCount = Int(); break;
+        case "--pending-seconds": options.LivePendingTime = TimeSpan.FromSeconds(Int()); break;
+        case "--running-seconds": options.LiveRunningTime = TimeSpan.FromSeconds(Int()); break;
+        case "--live-fail-every": options.LiveFailEvery = Int(); break;
         case "--help" or "-h":
-            Console.WriteLine("RunAi.Simulator [--urls http://127.0.0.1:5080] [--workloads N] [--seed N] [--latency-ms N] [--token-lifetime N] [--static-token X] [--client-id X] [--client-secret X] [--fail-429-every N] [--fail-503-every N] [--truncate-every N] [--retry-after N]");
+            Console.WriteLine("RunAi.Simulator [--urls http://127.0.0.1:5080] [--workloads N] [--seed N] [--latency-ms N] [--token-lifetime N] [--static-token X] [--client-id X] [--client-secret X] [--fail-429-every N] [--fail-503-every N] [--truncate-every N] [--retry-after N] [--live] [--live-workloads N] [--pending-seconds N] [--running-seconds N] [--live-fail-every N]");
             return 0;
         default:
             await Console.Error.WriteLineAsync("unknown argument: " + name).ConfigureAwait(false);
@@ -64,7 +72,7 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal
 
 await using var host = await SimulatorHost.StartInternalAsync(options, urls, CancellationToken.None).ConfigureAwait(false);
 Console.WriteLine("Listening on " + host.BaseUri);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Static token: {options.StaticToken}  Client id: {options.ClientId}  Client secret: {options.ClientSecret}  Workloads: {options.WorkloadCount}  Seed: {options.Seed}  (Ctrl+C to stop)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Static token: {options.StaticToken}  Client id: {options.ClientId}  Client secret: {options.ClientSecret}  Workloads: {options.WorkloadCount}  Seed: {options.Seed}{Live(options)}  (Ctrl+C to stop)"));
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
@@ -75,3 +83,7 @@ catch (OperationCanceledException)
 }
 
 return 0;
+
+static string Live(SimulatorOptions options) => options.LiveWorkloadCount == 0 ? string.Empty : string.Create(
+    CultureInfo.InvariantCulture,
+    $"  Live: {options.LiveWorkloadCount} (pending {options.LivePendingTime.TotalSeconds} s, running {options.LiveRunningTime.TotalSeconds} s, every {options.LiveFailEvery} fails)");

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using RunAi.Simulator.Data;
 
 namespace RunAi.Simulator;
@@ -16,13 +17,20 @@ public sealed class SimulatorData
     internal const int ClusterEventCount = 1000;
 
     private readonly WorkloadCore[] cores;
+    private readonly TimeProvider clock;
+    private readonly Lock liveGate = new();
     private readonly int[] podStart;
     private readonly Guid[] clusterIds;
     private readonly Dictionary<Guid, int> clusterIndex = [];
     private readonly int elementsHeavyIndex = -1;
 
-    internal SimulatorData(int seed, int workloadCount, DateTimeOffset referenceTime)
+    // Copied on write, so a request reads them without a lock; live workloads follow the generated ones' indexes.
+    private LiveWorkload[] live = [];
+    private int[] activeIndexes;
+
+    internal SimulatorData(int seed, int workloadCount, DateTimeOffset referenceTime, TimeProvider? clock = null)
     {
+        this.clock = clock ?? TimeProvider.System;
         ArgumentOutOfRangeException.ThrowIfNegative(workloadCount);
         Seed = seed;
         ReferenceTime = referenceTime;
@@ -52,7 +60,7 @@ public sealed class SimulatorData
             }
         }
 
-        ActiveIndexes = active.ToArray();
+        activeIndexes = active.ToArray();
         DeletedIndexes = deleted.ToArray();
         WorkloadIds = new IdList(this);
     }
@@ -60,10 +68,13 @@ public sealed class SimulatorData
     /// <summary>"Now" of the data set.</summary>
     public DateTimeOffset ReferenceTime { get; }
 
-    /// <summary>Number of workloads (deleted included).</summary>
+    /// <summary>Number of generated workloads (deleted included; live workloads not included).</summary>
     public int WorkloadCount => cores.Length;
 
-    /// <summary>Ids of all workloads in generation order (the default list order), deleted included.</summary>
+    /// <summary>Number of live workloads (see <see cref="SimulatorHost.AddLiveWorkload"/>).</summary>
+    public int LiveWorkloadCount => Volatile.Read(ref live).Length;
+
+    /// <summary>Ids of all generated workloads in generation order (the default list order), deleted included.</summary>
     public IReadOnlyList<Guid> WorkloadIds { get; }
 
     /// <summary>The three cluster ids.</summary>
@@ -75,7 +86,7 @@ public sealed class SimulatorData
     /// <summary>Id of the first non-deleted workload with 120+ structure elements (Guid.Empty when none).</summary>
     public Guid ElementsHeavyWorkloadId => elementsHeavyIndex < 0 ? Guid.Empty : GetWorkloadId(elementsHeavyIndex);
 
-    /// <summary>Number of non-deleted workloads (the default list's total).</summary>
+    /// <summary>Number of non-deleted workloads, live ones included (the default list's total).</summary>
     public int ActiveWorkloadCount => ActiveIndexes.Length;
 
     /// <summary>Number of deleted workloads.</summary>
@@ -112,8 +123,8 @@ public sealed class SimulatorData
 
     internal long RefTicks { get; }
 
-    /// <summary>Indexes of the workloads that are not deleted, in generation order.</summary>
-    internal int[] ActiveIndexes { get; }
+    /// <summary>Indexes of the workloads that are not deleted, in generation order, then the live workloads in the order they were added.</summary>
+    internal int[] ActiveIndexes => Volatile.Read(ref activeIndexes);
 
     internal int[] DeletedIndexes { get; }
 
@@ -126,17 +137,33 @@ public sealed class SimulatorData
     /// <summary>Workload id of the given index.</summary>
     public Guid GetWorkloadId(int index) => MakeId(EntityKind.Workload, index, 0);
 
-    /// <summary>Index of a workload id, or -1.</summary>
-    public int IndexOf(Guid workloadId) => TryDecode(workloadId, EntityKind.Workload, out var index, out _) && index < cores.Length ? index : -1;
+    /// <summary>Index of a workload id (generated or live), or -1.</summary>
+    public int IndexOf(Guid workloadId) => TryDecode(workloadId, EntityKind.Workload, out var index, out _) && index < cores.Length + LiveWorkloadCount ? index : -1;
 
-    /// <summary>Phase of the workload at the index.</summary>
-    public string GetWorkloadPhase(int index) => cores[index].Phase.Name();
+    /// <summary>Phase of the workload at the index (a live workload's phase now).</summary>
+    public string GetWorkloadPhase(int index) => Core(index).Phase.Name();
 
     /// <summary>Name of the workload at the index.</summary>
     public string GetWorkloadName(int index) => WorkloadName(index);
 
     /// <summary>Whether the workload at the index is deleted.</summary>
-    public bool IsDeleted(int index) => cores[index].IsDeleted;
+    public bool IsDeleted(int index) => Core(index).IsDeleted;
+
+    /// <summary>
+    /// Adds a live workload created now: Pending for <paramref name="pending"/>, Running for <paramref name="running"/>,
+    /// then <paramref name="outcome"/>. Returns its id; it is listed after the generated workloads.
+    /// </summary>
+    internal Guid AddLive(string name, LiveOutcome outcome, TimeSpan pending, TimeSpan running)
+    {
+        lock (liveGate)
+        {
+            var index = cores.Length + live.Length;
+            var workload = new LiveWorkload(name, live.Length, clock.GetUtcNow().UtcTicks, pending, running, outcome);
+            Volatile.Write(ref live, [.. live, workload]);
+            Volatile.Write(ref activeIndexes, [.. activeIndexes, index]);
+            return GetWorkloadId(index);
+        }
+    }
 
     /// <summary>Revision ids of an inference workload (empty for other types).</summary>
     public IReadOnlyList<Guid> GetRevisionIds(Guid workloadId) => ChildIds(workloadId, c => c.RevisionCount, RevisionId);
@@ -158,13 +185,40 @@ public sealed class SimulatorData
         return i < 0 ? -1 : cores[i].ElementCount;
     }
 
-    internal ref readonly WorkloadCore Core(int index) => ref cores[index];
+    /// <summary>
+    /// The stored facts of a workload; a live workload's as they are now, in a copy of their own, so a request that reads
+    /// them twice sees one consistent state at a time.
+    /// </summary>
+    internal ref readonly WorkloadCore Core(int index)
+    {
+        if (index < cores.Length)
+        {
+            return ref cores[index];
+        }
 
-    /// <summary>Global row of the workload's first pod (see <see cref="PodFacts"/>).</summary>
-    internal int PodStart(int index) => podStart[index];
+        var now = new CoreSnapshot(Live(index)!.CoreAt(NowTicks(index)));
+        return ref now.Core;
+    }
+
+    /// <summary>The live workload at the index, or null for a generated one.</summary>
+    internal LiveWorkload? Live(int index) => index < cores.Length ? null : Volatile.Read(ref live)[index - cores.Length];
+
+    /// <summary>"Now" for a workload: the reference time for the generated data set, the clock for a live workload.</summary>
+    internal long NowTicks(int index) => index < cores.Length ? RefTicks : clock.GetUtcNow().UtcTicks;
+
+    /// <summary>
+    /// Global row of the workload's first pod (see <see cref="PodFacts"/>). A live workload's pod comes after every
+    /// generated one: it is reached through its workload, never by a row of the pods list.
+    /// </summary>
+    internal int PodStart(int index) => index < cores.Length ? podStart[index] : podStart[^1] + (index - cores.Length);
 
     internal string WorkloadName(int index)
     {
+        if (Live(index) is { } workload)
+        {
+            return workload.Name;
+        }
+
         var h = Hash.For(Seed, EntityKind.WorkloadCore, index, 7);
         return string.Create(CultureInfo.InvariantCulture, $"{cores[index].Type.NamePrefix()}-{h.Pick(Vocabulary.Words)}-{index}");
     }
@@ -234,6 +288,12 @@ public sealed class SimulatorData
         }
 
         return ids;
+    }
+
+    /// <summary>A live workload's facts at one moment (a class, so <see cref="Core"/> can return a reference to them).</summary>
+    private sealed class CoreSnapshot(WorkloadCore core)
+    {
+        public WorkloadCore Core = core;
     }
 
     private sealed class IdList(SimulatorData data) : IReadOnlyList<Guid>

@@ -74,6 +74,19 @@ public sealed class SimulatorHost : IAsyncDisposable
         ClearRequests();
     }
 
+    /// <summary>
+    /// Adds a live workload created now: Pending for <paramref name="pending"/>, then Running for <paramref name="running"/>,
+    /// then <paramref name="outcome"/>, with its events and history records appearing as its phase changes. It is served by
+    /// every workload endpoint (get, list, events, history, pods) and listed after the generated workloads. Returns its id.
+    /// </summary>
+    public Guid AddLiveWorkload(string name, LiveOutcome outcome, TimeSpan pending, TimeSpan running)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pending, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(running, TimeSpan.Zero);
+        return Data.AddLive(name, outcome, pending, running);
+    }
+
     /// <summary>Makes every token issued so far expired (no waiting in tests).</summary>
     public void ExpireAllTokens() => tokens.ExpireAll();
 
@@ -87,7 +100,17 @@ public sealed class SimulatorHost : IAsyncDisposable
     internal static async Task<SimulatorHost> StartInternalAsync(SimulatorOptions options, string urls, CancellationToken cancellationToken)
     {
         var reference = options.ReferenceTime ?? new DateTimeOffset(DateTime.UtcNow.Ticks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour, TimeSpan.Zero);
-        var data = new SimulatorData(options.Seed, options.WorkloadCount, reference);
+        var data = new SimulatorData(options.Seed, options.WorkloadCount, reference, options.Clock);
+        for (var k = 1; k <= options.LiveWorkloadCount; k++)
+        {
+            var fails = options.LiveFailEvery > 0 && k % options.LiveFailEvery == 0;
+            data.AddLive(
+                (fails ? "live-fail-" : "live-ok-") + k.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                fails ? LiveOutcome.Failed : LiveOutcome.Completed,
+                options.LivePendingTime,
+                options.LiveRunningTime);
+        }
+
         var app = BuildApplication(urls, options.ServerCertificate);
         var host = new SimulatorHost(app, options, data, new RequestRecorder(), new FaultInjector(options), new TokenStore(options));
         app.Use(host.recorder.InvokeAsync);

@@ -8,7 +8,7 @@ namespace RunAi.Simulator;
 /// Settings and fault knobs of the simulator. The knobs may be changed while the server runs;
 /// every property is read once per request (volatile reads), so a change applies to the next request.
 /// Data-shaping settings (<see cref="WorkloadCount"/>, <see cref="Seed"/>, <see cref="ReferenceTime"/>,
-/// <see cref="UseHttps"/>, <see cref="ServerCertificate"/>) are read only at start.
+/// <see cref="UseHttps"/>, <see cref="ServerCertificate"/>, <see cref="Clock"/> and the live mode's settings) are read only at start.
 /// </summary>
 public sealed class SimulatorOptions
 {
@@ -38,6 +38,25 @@ public sealed class SimulatorOptions
 
     /// <summary>The HTTPS certificate (with its private key) instead of the self-signed one, e.g. issued by a test CA (read at start).</summary>
     public X509Certificate2? ServerCertificate { get; set; }
+
+    /// <summary>
+    /// Live mode: this many workloads are created when the server starts and move Pending → Running → Completed or
+    /// Failed on the clock; 0 = off (read at start). They are named <c>live-ok-N</c> and <c>live-fail-N</c> after how
+    /// they end, and listed after the generated workloads, which stay as they are.
+    /// </summary>
+    public int LiveWorkloadCount { get; set; }
+
+    /// <summary>How long each live workload started with the server stays Pending (read at start).</summary>
+    public TimeSpan LivePendingTime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long each live workload started with the server runs before it ends (read at start).</summary>
+    public TimeSpan LiveRunningTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Every Nth live workload started with the server ends Failed, the others Completed; 0 = none fails (read at start).</summary>
+    public int LiveFailEvery { get; set; } = 2;
+
+    /// <summary>The clock live workloads follow (read at start); tests pass a fake one to step through phases without waiting.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Delay added before every response; honours request abort.</summary>
     public TimeSpan Latency

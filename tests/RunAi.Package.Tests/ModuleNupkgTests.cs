@@ -47,7 +47,7 @@ public sealed class ModuleNupkgTests
             .Concat(manifest.Tags)
             .Concat(manifest.Cmdlets.SelectMany(c => new[] { "PSCmdlet_" + c, "PSCommand_" + c }))
             .ToList();
-        Assert.True(manifest.Cmdlets.Count >= 17, string.Join(", ", manifest.Cmdlets));
+        Assert.True(manifest.Cmdlets.Count >= 18, string.Join(", ", manifest.Cmdlets));
         Assert.Equal(expected.OrderBy(t => t, StringComparer.Ordinal), tags.OrderBy(t => t, StringComparer.Ordinal));
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -21,10 +22,34 @@ public sealed class ExecutableTests
         Assert.Equal(first, second);
     }
 
-    private static async Task<string> MetricsFromNewProcessAsync()
+    [Fact]
+    public async Task Live_flag_starts_workloads_that_end_on_the_clock()
+    {
+        await WithProcessAsync(["--workloads", "5", "--live", "--pending-seconds", "0", "--running-seconds", "1"], async (client, process) =>
+        {
+            var settings = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) ?? string.Empty;
+            Assert.Contains("Live: 4", settings, StringComparison.Ordinal);
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("api/v1/workloads?search=live-", UriKind.Relative)));
+            var live = list.RootElement.GetProperty("workloads").EnumerateArray().Select(w => w.GetProperty("name").GetString() + "=" + w.GetProperty("phase").GetString());
+            Assert.Equal(["live-ok-1=Completed", "live-fail-2=Failed", "live-ok-3=Completed", "live-fail-4=Failed"], live);
+            return 0;
+        });
+    }
+
+    private static Task<string> MetricsFromNewProcessAsync() =>
+        WithProcessAsync(["--workloads", "5", "--seed", "3"], async (client, _) =>
+        {
+            using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("api/v1/workloads?limit=1", UriKind.Relative)));
+            var id = list.RootElement.GetProperty("workloads")[0].GetProperty("id").GetString();
+            return await client.GetStringAsync(new Uri($"api/v1/workloads/{id}/metrics?metricType=GPU_UTILIZATION,CPU_USAGE_CORES&start=2025-01-01T00:00:00Z&end=2025-01-01T01:00:00Z&numberOfSamples=5", UriKind.Relative));
+        });
+
+    /// <summary>Starts the simulator with <paramref name="arguments"/> on a free port, runs <paramref name="use"/> against it and stops it.</summary>
+    private static async Task<T> WithProcessAsync<T>(string[] arguments, Func<HttpClient, Process, Task<T>> use)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "RunAi.Simulator.dll"), "--urls", "http://127.0.0.1:0", "--workloads", "5", "--seed", "3" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "RunAi.Simulator.dll"), "--urls", "http://127.0.0.1:0" }.Concat(arguments))
         {
             start.ArgumentList.Add(a);
         }
@@ -36,9 +61,7 @@ public sealed class ExecutableTests
             Assert.StartsWith("Listening on ", banner, StringComparison.Ordinal);
             using var client = new HttpClient { BaseAddress = new Uri(banner["Listening on ".Length..].TrimEnd('/') + "/") };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", new SimulatorOptions().StaticToken);
-            using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("api/v1/workloads?limit=1", UriKind.Relative)));
-            var id = list.RootElement.GetProperty("workloads")[0].GetProperty("id").GetString();
-            return await client.GetStringAsync(new Uri($"api/v1/workloads/{id}/metrics?metricType=GPU_UTILIZATION,CPU_USAGE_CORES&start=2025-01-01T00:00:00Z&end=2025-01-01T01:00:00Z&numberOfSamples=5", UriKind.Relative));
+            return await use(client, process);
         }
         finally
         {

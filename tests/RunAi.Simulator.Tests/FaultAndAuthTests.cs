@@ -154,7 +154,8 @@ public sealed class FaultAndAuthTests
     {
         var start = new SimulatorOptions { WorkloadCount = 50, RetryAfterSeconds = 0, StaticToken = "start-token", Latency = TimeSpan.FromMilliseconds(1) };
         await using var host = await SimulatorHost.StartAsync(start);
-        string[] dataSettings = [nameof(SimulatorOptions.WorkloadCount), nameof(SimulatorOptions.Seed), nameof(SimulatorOptions.ReferenceTime), nameof(SimulatorOptions.UseHttps), nameof(SimulatorOptions.ServerCertificate)];
+        string[] dataSettings = [nameof(SimulatorOptions.WorkloadCount), nameof(SimulatorOptions.Seed), nameof(SimulatorOptions.ReferenceTime), nameof(SimulatorOptions.UseHttps), nameof(SimulatorOptions.ServerCertificate),
+            nameof(SimulatorOptions.LiveWorkloadCount), nameof(SimulatorOptions.LivePendingTime), nameof(SimulatorOptions.LiveRunningTime), nameof(SimulatorOptions.LiveFailEvery), nameof(SimulatorOptions.Clock)];
         var knobs = typeof(SimulatorOptions).GetProperties().Where(p => p.CanWrite && !dataSettings.Contains(p.Name)).ToList();
         var before = knobs.ToDictionary(p => p.Name, p => p.GetValue(host.Options));
         foreach (var knob in knobs)

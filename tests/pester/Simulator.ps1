@@ -63,10 +63,12 @@ function Start-RunAiTestEnvironment {
     [CmdletBinding()]
     param(
         [int] $Workloads = 500,
+        # More simulator options, such as '--live', '--running-seconds', '5'.
+        [string[]] $ExtraArguments = @(),
         [switch] $NoConnect
     )
 
-    $simulator = Start-RunAiSimulator -Workloads $Workloads
+    $simulator = Start-RunAiSimulator -Workloads $Workloads -ExtraArguments $ExtraArguments
     try {
         $root = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
         Import-Module (Join-Path $root 'RunAi.psd1') -Force -Global -ErrorAction Stop

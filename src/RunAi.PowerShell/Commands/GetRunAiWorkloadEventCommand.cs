@@ -10,12 +10,13 @@ using RunAi.PowerShell.Session;
 namespace RunAi.PowerShell.Commands
 {
     /// <summary>
-    /// Gets the events of workloads or inference revisions, newest first; pipe workloads or revisions in.
+    /// Gets the events of workloads or inference revisions, newest first; pipe workloads or revisions in. With -Follow
+    /// it goes on writing new events as they happen (GetRunAiWorkloadEventCommand.Follow.cs).
     /// </summary>
     /// <remarks>Users' help (synopsis, description, examples, parameters) is in Help/Get-RunAiWorkloadEvent.md.</remarks>
     [Cmdlet(VerbsCommon.Get, "RunAiWorkloadEvent", SupportsPaging = true)]
     [OutputType(typeof(WorkloadEvent))]
-    public sealed class GetRunAiWorkloadEventCommand : WorkloadOrRevisionListCommand<WorkloadEvent>
+    public sealed partial class GetRunAiWorkloadEventCommand : WorkloadOrRevisionListCommand<WorkloadEvent>
     {
         /// <summary>Oldest first (the API's default is newest first).</summary>
         [Parameter]

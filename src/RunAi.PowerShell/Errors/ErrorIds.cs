@@ -31,5 +31,11 @@ namespace RunAi.PowerShell.Errors
         public const string InvalidCertificateAuthority = "InvalidCertificateAuthority";
         public const string ProxyAuthenticationRequired = "ProxyAuthenticationRequired";
         public const string ProxyUnreachable = "ProxyUnreachable";
+
+        /// <summary>Wait-RunAiWorkload: the timeout came before the workload reached a wanted phase (OperationTimeout).</summary>
+        public const string WaitTimeout = "WaitTimeout";
+
+        /// <summary>Wait-RunAiWorkload: the workload ended (Failed, Completed, Stopped) or was deleted without reaching a wanted phase (InvalidResult).</summary>
+        public const string WorkloadEndedInUnwantedPhase = "WorkloadEndedInUnwantedPhase";
     }
 }

@@ -12,6 +12,9 @@ namespace RunAi.PowerShell.Pipeline
 
         /// <summary>The total for -IncludeTotalCount; PowerShell's total-count object is made on the pipeline thread.</summary>
         TotalCount,
+
+        /// <summary>A progress record the command composed itself (see <see cref="ProgressReporter.LeaveToCommand"/>).</summary>
+        Progress,
     }
 
     /// <summary>Something the background work wants written; the pipeline thread writes it.</summary>
@@ -49,6 +52,9 @@ namespace RunAi.PowerShell.Pipeline
                     break;
                 case PipelineMessageKind.TotalCount:
                     cmdlet.WriteObject(cmdlet.PagingParameters.NewTotalCount((ulong)(long)Payload!, 1.0));
+                    break;
+                case PipelineMessageKind.Progress:
+                    cmdlet.WriteProgress((ProgressRecord)Payload!);
                     break;
                 default:
                     cmdlet.WriteDebug((string)Payload!);

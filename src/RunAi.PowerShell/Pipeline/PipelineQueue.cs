@@ -61,6 +61,8 @@ namespace RunAi.PowerShell.Pipeline
 
         public void WriteVerbose(string message) => Add(new PipelineMessage(PipelineMessageKind.Verbose, message));
 
+        public void WriteProgress(ProgressRecord record) => Add(new PipelineMessage(PipelineMessageKind.Progress, record));
+
         void IRunAiDiagnosticsListener.Verbose(string message) => WriteVerbose(message);
 
         void IRunAiDiagnosticsListener.Debug(string message) => Add(new PipelineMessage(PipelineMessageKind.Debug, message));

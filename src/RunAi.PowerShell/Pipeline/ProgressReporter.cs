@@ -27,6 +27,7 @@ namespace RunAi.PowerShell.Pipeline
         private long? _expectedItems;
         private TimeSpan _lastShown;
         private ProgressRecord? _shown;
+        private bool _leftToCommand;
 
         public ProgressReporter(string commandName)
         {
@@ -54,11 +55,17 @@ namespace RunAi.PowerShell.Pipeline
         /// <summary>The number of items the whole call will write, when known (-IncludeTotalCount): progress then shows a percentage.</summary>
         public void Expect(long items) => _expectedItems = items;
 
+        /// <summary>
+        /// The command shows progress of its own (queued as progress messages), which says more than items and pages:
+        /// this reporter writes nothing.
+        /// </summary>
+        public void LeaveToCommand() => _leftToCommand = true;
+
         /// <summary>Writes the bar if the work has run long enough and the last refresh is old enough.</summary>
         public void Update(Cmdlet cmdlet)
         {
             var now = _elapsed.Elapsed;
-            if (now < Delay || (_shown != null && now - _lastShown < Interval))
+            if (_leftToCommand || now < Delay || (_shown != null && now - _lastShown < Interval))
             {
                 return;
             }

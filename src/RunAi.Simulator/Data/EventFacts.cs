@@ -8,7 +8,8 @@ internal readonly record struct HistoryEntry(bool IsEvent, int Index, long Ticks
 
 /// <summary>
 /// Events and histories of a workload (r &lt; 0) or of its revision r. Events are spread evenly over the owner's
-/// active time; a history merges the events with the phase steps.
+/// active time (a live workload's happen at the times fixed when it was created); a history merges the events with the
+/// phase steps.
 /// </summary>
 internal sealed class EventFacts(SimulatorData data)
 {
@@ -17,6 +18,11 @@ internal sealed class EventFacts(SimulatorData data)
     /// <summary>Time of event j, ascending in j (millisecond precision).</summary>
     public long Time(int i, int r, int j)
     {
+        if (data.Live(i) is { } live)
+        {
+            return live.Event(j).Ticks;
+        }
+
         ref readonly var c = ref data.Core(i);
         var (from, to) = r < 0 ? (c.CreatedTicks, c.ActivityEndTicks(data.RefTicks)) : data.Revisions.Span(i, r);
         var n = Count(i, r);
@@ -25,7 +31,10 @@ internal sealed class EventFacts(SimulatorData data)
         return (from + (step * (j + 1))) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond;
     }
 
-    public IReadOnlyList<PhaseStep> Timeline(int i, int r) => r < 0 ? PhaseTimeline.Of(data.Core(i)) : data.Revisions.Timeline(i, r);
+    /// <summary>The phase steps that have happened, oldest first.</summary>
+    public IReadOnlyList<PhaseStep> Timeline(int i, int r) => r >= 0 ? data.Revisions.Timeline(i, r)
+        : data.Live(i) is { } live ? live.StepsAt(data.NowTicks(i))
+        : PhaseTimeline.Of(data.Core(i));
 
     /// <summary>Events and phase steps, newest first; at equal times phase steps come before events, later indexes first.</summary>
     public List<HistoryEntry> History(int i, int r)

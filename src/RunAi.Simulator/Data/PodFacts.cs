@@ -55,11 +55,11 @@ internal sealed class PodFacts(SimulatorData data)
     {
         var r = RevisionOf(i, p);
         var baseTicks = r < 0 ? data.Core(i).CreatedTicks : data.Revisions.Span(i, r).From;
-        return Math.Min(data.RefTicks, baseTicks + ((p + 1) * TimeSpan.TicksPerSecond));
+        return Math.Min(data.NowTicks(i), baseTicks + ((p + 1) * TimeSpan.TicksPerSecond));
     }
 
     /// <summary>Containers start 20 s after the pod is created (when it is scheduled at all).</summary>
-    public long StartedTicks(int i, int p) => Math.Min(data.RefTicks, CreatedTicks(i, p) + (TimeSpan.TicksPerSecond * 20));
+    public long StartedTicks(int i, int p) => Math.Min(data.NowTicks(i), CreatedTicks(i, p) + (TimeSpan.TicksPerSecond * 20));
 
     public long CompletedTicks(int i, int p)
     {

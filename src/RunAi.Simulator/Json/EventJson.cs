@@ -16,7 +16,7 @@ internal static class EventJson
         var id = r < 0 ? data.MakeId(EntityKind.Event, i, j) : data.MakeId(EntityKind.RevisionEvent, i, (r * 64) + j);
         var objectName = r < 0 ? data.WorkloadName(i) + "-0" : data.Revisions.Name(i, r) + "-deployment-0";
         var last = j == data.Events.Count(i, r) - 1;
-        var (type, reason, message) = (c.Phase, j) switch
+        var (type, reason, message) = data.Live(i) is { } live ? LiveText(live.Event(j)) : (c.Phase, j) switch
         {
             (WorkloadPhase.Pending, 0) => ("Warning", "FailedScheduling", "0/12 nodes are available: insufficient nvidia.com/gpu"),
             (WorkloadPhase.Failed, _) when last => ("Warning", "BackOff", "Back-off restarting failed container"),
@@ -67,6 +67,8 @@ internal static class EventJson
         w.WriteEndObject();
         w.WriteEndObject();
     }
+
+    private static (string Type, string Reason, string Message) LiveText(LiveEvent e) => (e.Type, e.Reason, e.Message);
 
     private static string StartMessage(string reason, in WorkloadCore c, int i, int j, string objectName) => reason switch
     {

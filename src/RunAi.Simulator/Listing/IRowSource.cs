@@ -7,8 +7,11 @@ internal interface IRowSource
 {
     RowFields Fields { get; }
 
-    /// <summary>Distinguishes this source's (and scope's) cached results from others'.</summary>
-    string CacheScope { get; }
+    /// <summary>
+    /// Distinguishes this source's (and scope's) cached results from others'; null when its rows change with the clock
+    /// (live workloads), so its results are computed for every request.
+    /// </summary>
+    string? CacheScope { get; }
 
     /// <summary>The rows of an unfiltered, unsorted list when they are kept ready, else null.</summary>
     int[]? Unfiltered(bool deleted);

@@ -28,7 +28,7 @@ internal sealed class RowLister
             return ready;
         }
 
-        return cache.GetOrAdd(source.CacheScope + "|" + query.CacheKey, () =>
+        int[] Compute()
         {
             var rows = source.Candidates(query.Deleted, query.Search).Where(row => FilterExpression.MatchesAll(source, row, query.Filters)).ToArray();
             if (query.SortBy is not null)
@@ -41,6 +41,8 @@ internal sealed class RowLister
             }
 
             return rows;
-        });
+        }
+
+        return source.CacheScope is { } scope ? cache.GetOrAdd(scope + "|" + query.CacheKey, Compute) : Compute();
     }
 }

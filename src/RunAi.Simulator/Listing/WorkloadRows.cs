@@ -21,7 +21,8 @@ internal sealed class WorkloadRows(SimulatorData data) : IRowSource
 
     public RowFields Fields => FieldList;
 
-    public string CacheScope => "workloads";
+    /// <summary>Live workloads change phase with the clock: once there are any, lists are not cached.</summary>
+    public string? CacheScope => data.LiveWorkloadCount == 0 ? "workloads" : null;
 
     public int[]? Unfiltered(bool deleted) => deleted ? data.DeletedIndexes : data.ActiveIndexes;
 

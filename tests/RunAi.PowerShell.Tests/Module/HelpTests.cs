@@ -22,7 +22,7 @@ public sealed class HelpTests : IClassFixture<HelpFixture>
     [Fact]
     public void Every_cmdlet_has_a_synopsis_of_its_own()
     {
-        Assert.Equal(17, _fixture.Cmdlets.Count);
+        Assert.Equal(18, _fixture.Cmdlets.Count);
         Assert.All(_fixture.Cmdlets, cmdlet =>
         {
             // Without help, Get-Help makes the synopsis from the syntax: "Get-RunAiWorkload [[-Name] <string>] …".

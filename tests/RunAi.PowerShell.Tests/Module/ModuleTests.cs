@@ -19,10 +19,10 @@ public sealed class ModuleTests
               ForEach-Object { $_.VerbName + '-' + $_.NounName }
             """).Output.Select(o => o.BaseObject.ToString()).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
         var exported = ps.Run("(Get-Module RunAi).ExportedCmdlets.Keys").Output.Select(o => o.BaseObject.ToString()).OrderBy(n => n, System.StringComparer.Ordinal).ToArray();
-        Assert.Equal(17, defined.Length);
+        Assert.Equal(18, defined.Length);
         Assert.Equal(defined, exported);
         Assert.Empty(ps.Run("(Get-Module RunAi).ExportedFunctions.Keys").Output);
-        Assert.All(exported, name => Assert.Matches("^(Get|Connect|Disconnect|Invoke)-RunAi[A-Za-z]*$", name));
+        Assert.All(exported, name => Assert.Matches("^(Get|Connect|Disconnect|Invoke|Wait)-RunAi[A-Za-z]*$", name));
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class ModuleTests
     {
         using var ps = new PowerShellSession();
         var first = ps.Run("(Get-Command -Module RunAi).Name").Output.Select(o => o.BaseObject.ToString()).ToList();
-        Assert.Equal(17, first.Count);
+        Assert.Equal(18, first.Count);
 
         var again = ps.Run(reimport + "; (Get-Command -Module RunAi).Name", new() { ["manifest"] = PowerShellSession.ManifestPath });
         Assert.Empty(again.Errors);
@@ -50,7 +50,7 @@ public sealed class ModuleTests
         using var first = new PowerShellSession();
         using var second = new PowerShellSession();
         var names = first.Run("(Get-Command -Module RunAi).Name").Output.Select(o => o.BaseObject.ToString()).ToList();
-        Assert.Equal(17, names.Count);
+        Assert.Equal(18, names.Count);
         Assert.Equal(names, second.Run("(Get-Command -Module RunAi).Name").Output.Select(o => o.BaseObject.ToString()).ToList());
         Assert.Equal(names, second.Run("Remove-Module RunAi; Import-Module $manifest; (Get-Command -Module RunAi).Name", new() { ["manifest"] = PowerShellSession.ManifestPath })
             .Output.Select(o => o.BaseObject.ToString()).ToList());
