@@ -173,3 +173,9 @@ public sealed class TwentyThousandWorkloadsFixture : SimulatorFixture
         await StartAsync(new SimulatorOptions { WorkloadCount = count, ReferenceTime = Reference });
     }
 }
+
+/// <summary>A simulator with few generated workloads; each watch test adds the live workloads it waits on, with its own timing.</summary>
+public sealed class LiveSimulatorFixture : SimulatorFixture
+{
+    protected override SimulatorOptions StartOptions => new() { WorkloadCount = 100 };
+}

@@ -9,24 +9,18 @@ using Xunit;
 
 namespace RunAi.PowerShell.Tests;
 
-/// <summary>A simulator with few generated workloads; each test adds the live workloads it waits on, with its own timing.</summary>
-public sealed class LiveSimulatorFixture : SimulatorFixture
-{
-    protected override int WorkloadCount => 100;
-}
-
 /// <summary>
 /// Wait-RunAiWorkload and Get-RunAiWorkloadEvent -Follow against live workloads that change phase on the real clock
 /// within seconds. Times are asserted only as generous upper bounds (the machine may be busy).
 /// </summary>
 [Collection("engine")]
-public sealed class WatchAndWaitTests : IClassFixture<LiveSimulatorFixture>, IDisposable
+public sealed class WatchAndWaitCmdletTests : IClassFixture<LiveSimulatorFixture>, IDisposable
 {
     private static readonly TimeSpan Long = TimeSpan.FromHours(1);
     private readonly LiveSimulatorFixture _sim;
     private readonly PowerShellSession _ps;
 
-    public WatchAndWaitTests(LiveSimulatorFixture sim)
+    public WatchAndWaitCmdletTests(LiveSimulatorFixture sim)
     {
         _sim = sim;
         _sim.Reset();
