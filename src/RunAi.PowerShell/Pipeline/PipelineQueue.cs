@@ -1,8 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using RunAi.Client.Diagnostics;
 
@@ -21,13 +21,12 @@ namespace RunAi.PowerShell.Pipeline
         /// <summary>How many streamed objects may wait to be written.</summary>
         internal const int Capacity = 256;
 
-        private readonly Channel<PipelineMessage> _messages = Channel.CreateUnbounded<PipelineMessage>(new UnboundedChannelOptions { SingleReader = true });
+        // Unbounded here: the bound on streamed objects is _room, which writers await; TryTake's timed wait is what lets the
+        // pipeline thread refresh progress while a page is slow.
+        private readonly BlockingCollection<PipelineMessage> _messages = new BlockingCollection<PipelineMessage>();
         private readonly SemaphoreSlim _room = new SemaphoreSlim(Capacity, Capacity);
         private readonly CancellationToken _cancellation;
         private readonly ProgressReporter? _progress;
-
-        // The pipeline thread's pending wait for the next message, kept across timeouts: a channel serves one waiting reader.
-        private Task<bool>? _arrival;
 
         public PipelineQueue(CancellationToken cancellation, ProgressReporter? progress = null)
         {
@@ -36,13 +35,13 @@ namespace RunAi.PowerShell.Pipeline
         }
 
         /// <summary>The work completed and every message was taken.</summary>
-        public bool IsCompleted => _messages.Reader.Completion.IsCompleted;
+        public bool IsCompleted => _messages.IsCompleted;
 
         /// <summary>Queues an item streamed from the server, waiting (without blocking a thread) while the queue is full.</summary>
         public async ValueTask WriteObjectAsync(object? item)
         {
             await _room.WaitAsync(_cancellation).ConfigureAwait(false);
-            if (!_messages.Writer.TryWrite(new PipelineMessage(PipelineMessageKind.Object, item, holdsRoom: true)))
+            if (!TryAdd(new PipelineMessage(PipelineMessageKind.Object, item, holdsRoom: true)))
             {
                 // The pipeline stopped listening (Select-Object -First, Ctrl+C).
                 _room.Release();
@@ -87,7 +86,7 @@ namespace RunAi.PowerShell.Pipeline
         }
 
         /// <summary>No more messages will come: the drain ends once the queue is empty.</summary>
-        public void Complete() => _messages.Writer.TryComplete();
+        public void Complete() => _messages.CompleteAdding();
 
         /// <summary>
         /// Takes the next message, waiting at most <paramref name="wait"/> (zero: only what is already there). False when
@@ -96,27 +95,7 @@ namespace RunAi.PowerShell.Pipeline
         /// </summary>
         public bool TryTake(out PipelineMessage message, TimeSpan wait, CancellationToken cancellationToken)
         {
-            if (TryRead(out message))
-            {
-                return true;
-            }
-
-            _arrival ??= _messages.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
-            if (!_arrival.Wait((int)wait.TotalMilliseconds, cancellationToken))
-            {
-                return false;
-            }
-
-            _arrival = null;
-            return TryRead(out message);
-        }
-
-        /// <summary>Called only once the work has ended (a waiting write would otherwise meet a disposed semaphore).</summary>
-        public void Dispose() => _room.Dispose();
-
-        private bool TryRead(out PipelineMessage message)
-        {
-            if (!_messages.Reader.TryRead(out message))
+            if (!_messages.TryTake(out message, (int)wait.TotalMilliseconds, cancellationToken))
             {
                 return false;
             }
@@ -129,10 +108,31 @@ namespace RunAi.PowerShell.Pipeline
             return true;
         }
 
-        private void Add(PipelineMessage message)
+        /// <summary>Called only once the work has ended (a waiting write would otherwise meet a disposed semaphore).</summary>
+        public void Dispose()
         {
-            // Fails only once the queue is completed: late diagnostics of a stopped call have nowhere to go.
-            _messages.Writer.TryWrite(message);
+            _room.Dispose();
+            _messages.Dispose();
+        }
+
+        private void Add(PipelineMessage message) => TryAdd(message);
+
+        /// <summary>False once the queue is completed: late output of a stopped call has nowhere to go.</summary>
+        private bool TryAdd(PipelineMessage message)
+        {
+            try
+            {
+                return _messages.TryAdd(message);
+            }
+            catch (InvalidOperationException) when (_messages.IsAddingCompleted)
+            {
+                return false;
+            }
+            catch (ObjectDisposedException)
+            {
+                // Released after the work ended: a diagnostics line from a request still unwinding is dropped.
+                return false;
+            }
         }
     }
 }

@@ -280,23 +280,6 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
         Assert.Equal(new[] { "ById", "Workload", "Revision" }, sets);
     }
 
-    [Fact]
-    public void The_lanes_channels_library_loads_from_module_dependencies_in_the_private_context()
-    {
-        new ScriptedEvents().Install(_sim.Simulator);
-        Assert.NotEmpty(_ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 4", Vars(ActiveIds(8))).Output);
-
-        var loaded = _ps.Run("""
-            [System.AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'System.Threading.Channels' } |
-              ForEach-Object { $ctx = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_); ($(if ($ctx -eq [System.Runtime.Loader.AssemblyLoadContext]::Default) { 'Default' } else { 'Private' })) + '|' + $_.Location }
-            """).Output.Select(o => o.ToString()).ToList();
-
-        // The test host may have the runtime's own copy in the default context (ASP.NET Core uses it); the module's is private.
-        var ours = loaded.Where(l => l.Contains(System.IO.Path.Combine("module", "dependencies"), StringComparison.Ordinal)).ToList();
-        Assert.NotEmpty(ours);
-        Assert.All(ours, l => Assert.StartsWith("Private|", l, StringComparison.Ordinal));
-    }
-
     /// <summary>What an output object says: its properties and values, or the error's id and target.</summary>
     private static string Signature(PSObject o) => o.BaseObject switch
     {
