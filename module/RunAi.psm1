@@ -1,6 +1,7 @@
-# Loads the RunAi cmdlets with their third-party dlls kept private to this module:
-# PowerShell 7 gets a private AssemblyLoadContext, Windows PowerShell 5.1 resolves from module/dependencies.
-# Only engine built-ins are used here, so the module imports in any host.
+# Loads the RunAi cmdlets built for this edition, with their third-party dlls kept private to this module:
+# PowerShell 7 gets the net8.0 build (bin/Core) in a private AssemblyLoadContext, where System.Text.Json and the rest of
+# .NET come from the runtime; Windows PowerShell 5.1 gets the netstandard2.0 build (bin/Desktop), whose dependencies are
+# resolved from bin/Desktop/dependencies. Only engine built-ins are used here, so the module imports in any host.
 if ($PSEdition -eq 'Desktop') {
     # The dlls are netstandard2.0, which .NET Framework runs reliably from 4.7.2 (release 461808) on. Below that
     # (Windows Server 2016 ships 4.6.2) loading them fails with "Could not load file or assembly 'netstandard'";
@@ -24,16 +25,8 @@ $cmdlets = if ($PSEdition -eq 'Core') {
 # The cmdlet assembly is loaded once per process, but each import needs its cmdlets exported again. A nested
 # `Import-Module -Assembly` + `Export-ModuleMember` exports nothing on a re-import (-Force, or Remove-Module then
 # Import-Module): the engine finds the inner module already known and skips it. So import the inner module
-# privately and hand each of its cmdlets to this module, as PowerShell-ALC-style modules (PSOpenAD) do.
-$importModule = Get-Command -Name Import-Module -Module Microsoft.PowerShell.Core
-$inner = & $importModule -Assembly $cmdlets -Force -PassThru -ErrorAction Stop
-$nonPublic = [System.Reflection.BindingFlags]'Instance, NonPublic, Public'
-$addExportedCmdlet = [System.Management.Automation.PSModuleInfo].GetMethod('AddExportedCmdlet', $nonPublic)
-# Help is looked up beside the outer module's manifest, which in a source checkout is not where the dll and its
-# MAML live; a rooted help path is used as it is, so point each cmdlet at the file beside the cmdlet dll.
-$helpFile = [System.Management.Automation.CmdletInfo].GetProperty('HelpFile', $nonPublic)
-$helpPath = [System.IO.Path]::Combine($PSScriptRoot, [System.IO.Path]::GetFileName($cmdlets.Location) + '-Help.xml')
-foreach ($cmdlet in $inner.ExportedCmdlets.Values) {
-    $helpFile.SetValue($cmdlet, $helpPath)
-    $addExportedCmdlet.Invoke($ExecutionContext.SessionState.Module, @(, $cmdlet))
-}
+# privately and hand each of its cmdlets to this module, as PowerShell-ALC-style modules (PSOpenAD) do; the loader
+# does the handing over (and points each cmdlet at its help), which costs a fraction of doing it by reflection here.
+# Module-qualified, so a function named Import-Module cannot stand in for the cmdlet (Get-Command would cost more).
+$inner = Microsoft.PowerShell.Core\Import-Module -Assembly $cmdlets -Force -PassThru -ErrorAction Stop
+$moduleLoader::ExportCmdlets($ExecutionContext.SessionState.Module, $inner, $PSScriptRoot)

@@ -16,7 +16,7 @@ namespace RunAi.PowerShell.Loader
         private readonly IReadOnlyDictionary<string, ShippedAssembly> _shipped;
         private readonly ConcurrentDictionary<string, Assembly> _loaded = new ConcurrentDictionary<string, Assembly>(StringComparer.OrdinalIgnoreCase);
 
-        public DependencyResolver(string moduleDirectory) => _shipped = ShippedAssembly.Index(moduleDirectory);
+        public DependencyResolver(string buildDirectory) => _shipped = ShippedAssembly.Index(buildDirectory);
 
         public Assembly? Resolve(object? sender, ResolveEventArgs args)
         {

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
@@ -7,45 +5,35 @@ using System.Runtime.Loader;
 namespace RunAi.PowerShell.Loader
 {
     /// <summary>
-    /// The module's private load context. Our own dlls (module/) and third-party dlls (module/dependencies/) load
-    /// here; everything else (System.Management.Automation, the runtime) comes from PowerShell's default context,
-    /// so the cmdlets still speak PowerShell's types while their JSON and HTTP libraries stay private.
+    /// The module's private load context on PowerShell 7. The net8.0 build's own dlls (bin/Core) and the third-party
+    /// dlls the runtime lacks (bin/Core/dependencies: Polly, Microsoft.Extensions.*) load here; everything else
+    /// (System.Management.Automation, System.Text.Json and the rest of the runtime) comes from PowerShell's default
+    /// context, precompiled, so the cmdlets speak PowerShell's types while their HTTP libraries stay private.
     /// </summary>
     internal sealed class IsolatedLoadContext : AssemblyLoadContext
     {
-        // netstandard2.0 polyfills of types that are part of .NET itself: the runtime's own copy must win,
-        // or Span<T>, ValueTask and friends would exist twice.
-        private static readonly HashSet<string> RuntimeProvided = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "System.Memory",
-            "System.Buffers",
-            "System.Runtime.CompilerServices.Unsafe",
-            "System.Numerics.Vectors",
-            "System.Threading.Tasks.Extensions",
-            "System.ValueTuple",
-        };
-
         private readonly string[] _directories;
 
-        private IsolatedLoadContext(string moduleDirectory)
+        private IsolatedLoadContext(string buildDirectory)
         {
-            _directories = new[] { moduleDirectory, Path.Combine(moduleDirectory, "dependencies") };
+            _directories = new[] { buildDirectory, Path.Combine(buildDirectory, "dependencies") };
         }
 
-        public static Assembly LoadCmdlets(string moduleDirectory)
+        public static Assembly LoadCmdlets(string buildDirectory)
         {
-            var context = new IsolatedLoadContext(Path.GetFullPath(moduleDirectory));
+            var context = new IsolatedLoadContext(buildDirectory);
             return context.LoadFromAssemblyName(new AssemblyName(ModuleLoader.CmdletAssemblyName));
         }
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
             var name = assemblyName.Name;
-            if (name is null || RuntimeProvided.Contains(name))
+            if (name is null)
             {
                 return null;
             }
 
+            // The build ships nothing the runtime carries (tests check it), so a name found here is ours to load.
             foreach (var directory in _directories)
             {
                 var candidate = Path.Combine(directory, name + ".dll");

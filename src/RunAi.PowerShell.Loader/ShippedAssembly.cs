@@ -5,7 +5,7 @@ using System.Reflection;
 
 namespace RunAi.PowerShell.Loader
 {
-    /// <summary>A dll the module ships (module/ or module/dependencies/): its file and the identity it answers for.</summary>
+    /// <summary>A dll a build of the module ships (module/bin/Desktop or its dependencies/ folder): its file and the identity it answers for.</summary>
     internal sealed class ShippedAssembly
     {
         public ShippedAssembly(string path, Version version, byte[]? publicKeyToken)
@@ -21,11 +21,11 @@ namespace RunAi.PowerShell.Loader
 
         public byte[] PublicKeyToken { get; }
 
-        /// <summary>Reads the identity of every dll in the module's folders (metadata only; nothing is loaded).</summary>
-        public static IReadOnlyDictionary<string, ShippedAssembly> Index(string moduleDirectory)
+        /// <summary>Reads the identity of every dll in a build folder and its dependencies/ folder (metadata only; nothing is loaded).</summary>
+        public static IReadOnlyDictionary<string, ShippedAssembly> Index(string buildDirectory)
         {
             var shipped = new Dictionary<string, ShippedAssembly>(StringComparer.OrdinalIgnoreCase);
-            var root = System.IO.Path.GetFullPath(moduleDirectory);
+            var root = System.IO.Path.GetFullPath(buildDirectory);
             foreach (var directory in new[] { root, System.IO.Path.Combine(root, "dependencies") })
             {
                 if (!Directory.Exists(directory))

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace RunAi.DesktopDriver
 {
     /// <summary>
-    /// Loads module/ as RunAi.psm1 does on Windows PowerShell 5.1 and runs the client calls a scheduled task makes,
+    /// Loads module/ as RunAi.psm1 does on Windows PowerShell 5.1 (its netstandard2.0 build, bin/Desktop) and runs the client calls a scheduled task makes,
     /// printing one tab-separated line per scenario (name, outcome, detail) for the test to read.
     /// Usage: RunAi.DesktopDriver.exe moduleDirectory apiBaseUri clientId clientSecret stalledBaseUri
     /// </summary>
@@ -56,9 +56,9 @@ namespace RunAi.DesktopDriver
             Report("load", "ok", cmdlets.FullName + " at " + cmdlets.Location);
 
             // The cmdlets' own reference to RunAi.Client is bound the way the runtime binds any dependency of an
-            // assembly loaded with LoadFrom: from the same folder. Everything RunAi.Client needs in turn
-            // (System.Text.Json, Polly, Microsoft.Extensions.*) is left to the module's resolver.
-            _client = Assembly.LoadFrom(Path.Combine(moduleDirectory, "RunAi.Client.dll"));
+            // assembly loaded with LoadFrom: from the same folder (the netstandard2.0 build's, bin/Desktop). Everything
+            // RunAi.Client needs in turn (System.Text.Json, Polly, Microsoft.Extensions.*) is left to the module's resolver.
+            _client = Assembly.LoadFrom(Path.Combine(Path.GetDirectoryName(cmdlets.Location)!, "RunAi.Client.dll"));
 
             var client = NewClient(api, Reflected.New(_client, "RunAi.Client.Authentication.RunAiClientCredential", clientId, clientSecret), TimeSpan.FromSeconds(30));
             var count = await Reflected.AwaitAsync(Reflected.Call(client, "VerifyConnectionAsync", System.Threading.CancellationToken.None)).ConfigureAwait(false);

@@ -29,7 +29,8 @@ public sealed class ModuleFolderTests
         var shipped = PackageFixture.RelativeFiles(package.ModuleDirectory);
         Assert.Equal(built.Append("LICENSE").Append("RunAi.psd1").OrderBy(f => f, StringComparer.Ordinal), shipped);
         Assert.Contains("RunAi.psm1", shipped);
-        Assert.Contains(shipped, f => f.StartsWith("dependencies/", StringComparison.Ordinal) && f.EndsWith(".dll", StringComparison.Ordinal));
+        Assert.Contains(shipped, f => f.StartsWith("bin/Core/dependencies/", StringComparison.Ordinal) && f.EndsWith(".dll", StringComparison.Ordinal));
+        Assert.Contains(shipped, f => f.StartsWith("bin/Desktop/dependencies/", StringComparison.Ordinal) && f.EndsWith(".dll", StringComparison.Ordinal));
         Assert.Contains(shipped, f => f.EndsWith("-Help.xml", StringComparison.Ordinal));
         foreach (var file in built)
         {

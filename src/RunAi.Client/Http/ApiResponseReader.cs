@@ -91,7 +91,7 @@ namespace RunAi.Client.Http
             {
                 return await BodyDeadline.RunAsync(response, limits.BodyTimeout, async (content, token) =>
                 {
-                    using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                    using var stream = await BodyDeadline.OpenAsync(content, token).ConfigureAwait(false);
                     using var limited = new LimitedReadStream(stream, limits.MaxResponseBytes);
                     var buffer = new MemoryStream();
                     try
@@ -214,7 +214,7 @@ namespace RunAi.Client.Http
             {
                 return await BodyDeadline.RunAsync(response, timeout, async (content, token) =>
                 {
-                    using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                    using var stream = await BodyDeadline.OpenAsync(content, token).ConfigureAwait(false);
                     var buffer = new char[MaxErrorBodyChars];
                     using var reader = new StreamReader(stream, Encoding.UTF8);
                     var read = 0;

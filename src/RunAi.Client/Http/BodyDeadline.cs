@@ -51,6 +51,14 @@ namespace RunAi.Client.Http
             throw new TimeoutException("The body did not arrive in time.");
         }
 
+        /// <summary>The content's stream; on .NET 8+ opening it also stops at <paramref name="token"/> (netstandard2.0 has no such overload).</summary>
+        public static Task<System.IO.Stream> OpenAsync(HttpContent content, CancellationToken token) =>
+#if NET
+            content.ReadAsStreamAsync(token);
+#else
+            content.ReadAsStreamAsync();
+#endif
+
         private static void Abandon(HttpResponseMessage response, HttpContent content, Task reading)
         {
             // The pending read ends in an I/O error once the content is closed; nobody waits for it any more.

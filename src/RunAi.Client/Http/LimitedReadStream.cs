@@ -26,8 +26,16 @@ namespace RunAi.Client.Http
 
         public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
 
+#if NET
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Count(await _inner.ReadAsync(new Memory<byte>(buffer, offset, count), cancellationToken).ConfigureAwait(false));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+#else
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             Count(await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
+#endif
 
         public override void Flush()
         {

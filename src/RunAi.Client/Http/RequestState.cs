@@ -6,7 +6,11 @@ namespace RunAi.Client.Http
     /// <summary>What the handler chain learned about a request, read back when the answer is turned into a result or an error.</summary>
     internal sealed class RequestState
     {
+#if NET
+        private static readonly HttpRequestOptionsKey<RequestState> Key = new HttpRequestOptionsKey<RequestState>("RunAi.RequestState");
+#else
         private const string Key = "RunAi.RequestState";
+#endif
 
         public int Attempts { get; set; }
 
@@ -18,6 +22,15 @@ namespace RunAi.Client.Http
 
         public static RequestState Of(HttpRequestMessage request)
         {
+#if NET
+            if (request.Options.TryGetValue(Key, out var state))
+            {
+                return state;
+            }
+
+            state = new RequestState();
+            request.Options.Set(Key, state);
+#else
             if (request.Properties.TryGetValue(Key, out var value) && value is RequestState state)
             {
                 return state;
@@ -25,6 +38,7 @@ namespace RunAi.Client.Http
 
             state = new RequestState();
             request.Properties[Key] = state;
+#endif
             return state;
         }
     }

@@ -18,7 +18,7 @@ namespace RunAi.PowerShell.Tests;
 /// .NET's SocketsHttpHandler, and it has no registry and no SChannel, so TLS defaults, .NET Framework's response
 /// stream and the version check in RunAi.psm1 are not shown here. But it is the closest runtime this machine has (one
 /// AppDomain, mscorlib, AssemblyResolve, no AssemblyLoadContext) and it catches load and resolution mistakes: a
-/// dependency missing from module/dependencies, a reference the resolver refuses, another module handed our dll.
+/// dependency missing from module/bin/Desktop/dependencies, a reference the resolver refuses, another module handed our dll.
 /// </summary>
 [Collection("engine")]
 public sealed class FrameworkProfileTests
@@ -31,6 +31,7 @@ public sealed class FrameworkProfileTests
         await using var simulator = await SimulatorHost.StartAsync(new SimulatorOptions { WorkloadCount = 120 });
         await using var stalling = ScriptedTcpServer.StallingBody();
         var module = Path.Combine(PowerShellSession.RepositoryRoot, "module");
+        var desktop = Path.Combine(module, "bin", "Desktop");
 
         var run = await RunDriverAsync(module, simulator.BaseUri.ToString(), simulator.Options.ClientId, simulator.Options.ClientSecret, stalling.BaseUri.ToString());
         var report = run.Lines.Where(l => l.Length == 3 && l[0] != "assembly").ToDictionary(l => l[0], l => (Outcome: l[1], Detail: l[2]));
@@ -39,7 +40,7 @@ public sealed class FrameworkProfileTests
         Assert.True(run.ExitCode == 0, why);
         Assert.Equal("Mono", report["runtime"].Outcome);
         Assert.Equal("ok", report["load"].Outcome);
-        Assert.EndsWith(Path.Combine("module", "RunAi.PowerShell.dll"), report["load"].Detail, StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine("module", "bin", "Desktop", "RunAi.PowerShell.dll"), report["load"].Detail, StringComparison.Ordinal);
 
         // Connect-RunAi's call, with client credentials: the token came from the token endpoint.
         var listed = simulator.Data.WorkloadCount - simulator.Data.DeletedWorkloadCount;
@@ -60,18 +61,22 @@ public sealed class FrameworkProfileTests
         // Another module asking for a System.Text.Json newer than ours is not handed ours.
         Assert.Equal("refused", report["foreign"].Outcome);
 
-        // Every dll of the module came from the module, each third-party one from module/dependencies.
+        // Every dll of the module came from its netstandard2.0 build, each third-party one from bin/Desktop/dependencies;
+        // nothing from the net8.0 build PowerShell 7 loads.
         var loaded = run.Lines.Where(l => l[0] == "assembly").ToDictionary(l => l[1], l => l[3]);
-        foreach (var dependency in Directory.GetFiles(Path.Combine(module, "dependencies"), "*.dll").Select(Path.GetFileNameWithoutExtension))
+        foreach (var dependency in Directory.GetFiles(Path.Combine(desktop, "dependencies"), "*.dll").Select(Path.GetFileNameWithoutExtension))
         {
             if (loaded.TryGetValue(dependency!, out var location))
             {
-                Assert.Equal(Path.Combine(module, "dependencies", dependency + ".dll"), location);
+                Assert.Equal(Path.Combine(desktop, "dependencies", dependency + ".dll"), location);
             }
         }
 
+        Assert.DoesNotContain(loaded.Values, location => location.StartsWith(Path.Combine(module, "bin", "Core"), StringComparison.Ordinal));
+
         Assert.All(new[] { "System.Text.Json", "Polly.Core", "Microsoft.Extensions.Http", "Microsoft.Bcl.AsyncInterfaces" }, name => Assert.True(loaded.ContainsKey(name), name + " was never loaded"));
-        Assert.All(new[] { "RunAi.PowerShell.Loader", "RunAi.PowerShell", "RunAi.Client" }, name => Assert.Equal(Path.Combine(module, name + ".dll"), loaded[name]));
+        Assert.Equal(Path.Combine(module, "RunAi.PowerShell.Loader.dll"), loaded["RunAi.PowerShell.Loader"]);
+        Assert.All(new[] { "RunAi.PowerShell", "RunAi.Client" }, name => Assert.Equal(Path.Combine(desktop, name + ".dll"), loaded[name]));
     }
 
     private static async Task<DriverRun> RunDriverAsync(params string[] arguments)

@@ -62,7 +62,7 @@ public sealed class ModuleTests
         using var ps = new PowerShellSession();
         var contexts = ps.Run("""
             [System.AppDomain]::CurrentDomain.GetAssemblies() |
-              Where-Object { $_.Location -like '*module*dependencies*' -or $_.Location -like '*module*RunAi.PowerShell.dll' } |
+              Where-Object { $_.Location -like '*module*bin*dependencies*' -or $_.Location -like '*module*bin*RunAi.PowerShell.dll' } |
               ForEach-Object { $ctx = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_); ($(if ($ctx -eq [System.Runtime.Loader.AssemblyLoadContext]::Default) { 'Default' } else { 'Private' })) + '|' + $_.GetName().Name }
             """).Output.Select(o => o.BaseObject.ToString()!).ToList();
         Assert.Contains(contexts, c => c.EndsWith("|RunAi.PowerShell", System.StringComparison.Ordinal));
