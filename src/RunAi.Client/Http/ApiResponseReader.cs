@@ -38,10 +38,10 @@ namespace RunAi.Client.Http
 
             // One page at a time is held (at most MaxResponseBytes), so memory stays flat over a long list. Having
             // the bytes lets escaped strings be checked before they reach fields read lazily (unknown fields).
-            using var buffer = await ReadBodyAsync(response, method, path, limits, cancellationToken).ConfigureAwait(false);
+            using var body = await ReadBodyAsync(response, method, path, limits, cancellationToken).ConfigureAwait(false);
             try
             {
-                var json = JsonText.WithoutBom(new ReadOnlySpan<byte>(buffer.GetBuffer(), 0, (int)buffer.Length));
+                var json = JsonText.WithoutBom(body.Bytes);
                 JsonText.RequireReadableStrings(json);
                 SkippedNullItems.Reset();
                 var result = JsonSerializer.Deserialize(json, typeInfo);
@@ -84,7 +84,7 @@ namespace RunAi.Client.Http
         }
 
         /// <summary>The whole body, read within the body timeout (on every runtime) and the size cap.</summary>
-        private static async Task<MemoryStream> ReadBodyAsync(
+        private static async Task<ResponseBody> ReadBodyAsync(
             HttpResponseMessage response, string method, string path, ReadLimits limits, CancellationToken cancellationToken)
         {
             try
@@ -93,17 +93,7 @@ namespace RunAi.Client.Http
                 {
                     using var stream = await BodyDeadline.OpenAsync(content, token).ConfigureAwait(false);
                     using var limited = new LimitedReadStream(stream, limits.MaxResponseBytes);
-                    var buffer = new MemoryStream();
-                    try
-                    {
-                        await limited.CopyToAsync(buffer, 81920, token).ConfigureAwait(false);
-                        return buffer;
-                    }
-                    catch
-                    {
-                        buffer.Dispose();
-                        throw;
-                    }
+                    return await ResponseBody.ReadAsync(limited, content.Headers.ContentLength, token).ConfigureAwait(false);
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (ResponseTooLargeException ex)

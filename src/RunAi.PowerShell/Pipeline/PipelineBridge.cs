@@ -115,11 +115,7 @@ namespace RunAi.PowerShell.Pipeline
                 return false;
             }
 
-            message.WriteTo(_cmdlet);
-            if (message.Kind == PipelineMessageKind.Object)
-            {
-                _progress.ItemWritten();
-            }
+            _progress.ItemsWritten(message.WriteTo(_cmdlet));
 
             return true;
         }

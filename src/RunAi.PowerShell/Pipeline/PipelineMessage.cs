@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 
 namespace RunAi.PowerShell.Pipeline
@@ -5,6 +6,9 @@ namespace RunAi.PowerShell.Pipeline
     internal enum PipelineMessageKind
     {
         Object,
+
+        /// <summary>Objects streamed from the server, in order (a <c>List&lt;object?&gt;</c>).</summary>
+        Objects,
         Error,
         Warning,
         Verbose,
@@ -34,13 +38,22 @@ namespace RunAi.PowerShell.Pipeline
         /// <summary>The message took one of its queue's bounded places; taking it off the queue gives the place back.</summary>
         public bool HoldsRoom { get; }
 
-        public void WriteTo(PSCmdlet cmdlet)
+        /// <summary>Writes the message; returns how many objects it wrote to the pipeline.</summary>
+        public int WriteTo(PSCmdlet cmdlet)
         {
             switch (Kind)
             {
                 case PipelineMessageKind.Object:
                     cmdlet.WriteObject(Payload);
-                    break;
+                    return 1;
+                case PipelineMessageKind.Objects:
+                    var objects = (List<object?>)Payload!;
+                    foreach (var item in objects)
+                    {
+                        cmdlet.WriteObject(item);
+                    }
+
+                    return objects.Count;
                 case PipelineMessageKind.Error:
                     cmdlet.WriteError((ErrorRecord)Payload!);
                     break;
@@ -60,6 +73,8 @@ namespace RunAi.PowerShell.Pipeline
                     cmdlet.WriteDebug((string)Payload!);
                     break;
             }
+
+            return 0;
         }
     }
 }

@@ -10,21 +10,28 @@ namespace RunAi.PowerShell.Pipeline
 {
     /// <summary>
     /// Carries one piece of work's output from the thread pool to the pipeline thread, where PowerShell requires every
-    /// Write* call. Objects streamed from the server wait for room (<see cref="WriteObjectAsync"/>: at most
-    /// <see cref="Capacity"/> queued), so a fast server cannot fill memory while a slow pipeline consumes; the wait is an
-    /// await, so a full queue never holds a pool thread (many lanes waiting at once would starve the HTTP completions).
+    /// Write* call. Objects streamed from the server travel in batches (<see cref="WriteAllAsync"/>: the items that have
+    /// arrived, at most <see cref="BatchSize"/>), which wait for room (at most <see cref="Capacity"/> objects queued), so
+    /// a fast server cannot fill memory while a slow pipeline consumes; the wait is an await, so a full queue never holds
+    /// a pool thread (many lanes waiting at once would starve the HTTP completions). Batches because a hand-over between
+    /// threads per object (a lock, a wake-up, the pipeline thread's wait) cost more than PowerShell's own work per object.
     /// Everything else is queued at once: diagnostics come from the handler chain's synchronous callbacks, which must
     /// neither block nor be dropped, and an answer the work already holds whole gains nothing from waiting.
     /// </summary>
     internal sealed class PipelineQueue : IRunAiDiagnosticsListener, IDisposable
     {
         /// <summary>How many streamed objects may wait to be written.</summary>
-        internal const int Capacity = 256;
+        internal const int Capacity = BatchSize * Batches;
 
-        // Unbounded here: the bound on streamed objects is _room, which writers await; TryTake's timed wait is what lets the
+        /// <summary>The most objects one hand-over carries.</summary>
+        internal const int BatchSize = 64;
+
+        private const int Batches = 4;
+
+        // Unbounded here: the bound on streamed objects is _room (a place per batch), which writers await; TryTake's timed wait is what lets the
         // pipeline thread refresh progress while a page is slow.
         private readonly BlockingCollection<PipelineMessage> _messages = new BlockingCollection<PipelineMessage>();
-        private readonly SemaphoreSlim _room = new SemaphoreSlim(Capacity, Capacity);
+        private readonly SemaphoreSlim _room = new SemaphoreSlim(Batches, Batches);
         private readonly CancellationToken _cancellation;
         private readonly ProgressReporter? _progress;
 
@@ -36,17 +43,6 @@ namespace RunAi.PowerShell.Pipeline
 
         /// <summary>The work completed and every message was taken.</summary>
         public bool IsCompleted => _messages.IsCompleted;
-
-        /// <summary>Queues an item streamed from the server, waiting (without blocking a thread) while the queue is full.</summary>
-        public async ValueTask WriteObjectAsync(object? item)
-        {
-            await _room.WaitAsync(_cancellation).ConfigureAwait(false);
-            if (!TryAdd(new PipelineMessage(PipelineMessageKind.Object, item, holdsRoom: true)))
-            {
-                // The pipeline stopped listening (Select-Object -First, Ctrl+C).
-                _room.Release();
-            }
-        }
 
         /// <summary>Queues an item of an answer the work already holds in memory, without waiting.</summary>
         public void WriteObject(object? item) => Add(new PipelineMessage(PipelineMessageKind.Object, item));
@@ -68,19 +64,56 @@ namespace RunAi.PowerShell.Pipeline
 
         void IRunAiDiagnosticsListener.PageReceived(string what, int pageNumber, int itemCount) => _progress?.PageReceived(what);
 
-        /// <summary>Streams <paramref name="source"/> into the queue, each item shaped by <paramref name="convert"/> if given.</summary>
+        /// <summary>
+        /// Streams <paramref name="source"/> into the queue, each item shaped by <paramref name="convert"/> if given. Items
+        /// go in batches of what has arrived: a batch is handed over when it is full, and before waiting for an item that is
+        /// not there yet (the next page), so nothing that arrived waits for what has not.
+        /// </summary>
         public async Task WriteAllAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert, CancellationToken cancellationToken)
         {
             var items = source(cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var batch = new List<object?>(BatchSize);
+            var next = default(ValueTask<bool>);
+            var nextPending = false;
             try
             {
-                while (await items.MoveNextAsync().ConfigureAwait(false))
+                while (true)
                 {
-                    await WriteObjectAsync(convert is null ? items.Current : convert(items.Current)).ConfigureAwait(false);
+                    next = items.MoveNextAsync();
+                    nextPending = true;
+                    if (!next.IsCompleted && batch.Count > 0)
+                    {
+                        await WriteBatchAsync(batch).ConfigureAwait(false);
+                        batch = new List<object?>(BatchSize);
+                    }
+
+                    nextPending = false;
+                    if (!await next.ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    batch.Add(convert is null ? items.Current : convert(items.Current));
+                    if (batch.Count == BatchSize)
+                    {
+                        await WriteBatchAsync(batch).ConfigureAwait(false);
+                        batch = new List<object?>(BatchSize);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await WriteBatchAsync(batch).ConfigureAwait(false);
                 }
             }
             finally
             {
+                if (nextPending)
+                {
+                    // Stopped while the next item was on its way: a sequence is disposed only once its MoveNextAsync ended.
+                    await EndQuietlyAsync(next).ConfigureAwait(false);
+                }
+
                 await items.DisposeAsync().ConfigureAwait(false);
             }
         }
@@ -113,6 +146,30 @@ namespace RunAi.PowerShell.Pipeline
         {
             _room.Dispose();
             _messages.Dispose();
+        }
+
+        /// <summary>Queues a batch of streamed objects, waiting (without blocking a thread) while the queue is full.</summary>
+        private async ValueTask WriteBatchAsync(List<object?> batch)
+        {
+            await _room.WaitAsync(_cancellation).ConfigureAwait(false);
+            if (!TryAdd(new PipelineMessage(PipelineMessageKind.Objects, batch, holdsRoom: true)))
+            {
+                // The pipeline stopped listening (Select-Object -First, Ctrl+C).
+                _room.Release();
+            }
+        }
+
+        private static async ValueTask EndQuietlyAsync(ValueTask<bool> next)
+        {
+            try
+            {
+                await next.ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // The call is already ending with the exception that stopped it; how this fetch ended has no reader.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
         }
 
         private void Add(PipelineMessage message) => TryAdd(message);

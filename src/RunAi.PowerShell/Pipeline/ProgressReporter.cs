@@ -49,8 +49,8 @@ namespace RunAi.PowerShell.Pipeline
             Interlocked.Increment(ref _pages);
         }
 
-        /// <summary>One item was written to the pipeline.</summary>
-        public void ItemWritten() => _items++;
+        /// <summary>Items were written to the pipeline.</summary>
+        public void ItemsWritten(int count) => _items += count;
 
         /// <summary>The number of items the whole call will write, when known (-IncludeTotalCount): progress then shows a percentage.</summary>
         public void Expect(long items) => _expectedItems = items;
