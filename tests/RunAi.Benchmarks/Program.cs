@@ -11,50 +11,68 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using RunAi.Client.Json;
 
-// Benchmarks Get-RunAiWorkload against the simulator (run in its own process, so its memory is not counted):
-//   engine  — the cmdlet in a real PowerShell engine, streamed through a pipeline that counts objects;
-//   floor   — the same pages fetched one after another with a bare HttpClient and deserialized into the same models;
-//   memory  — peak working set of the engine process at 10,000 vs 100,000 workloads;
+// Benchmarks Get-RunAiWorkload against pre-rendered simulator pages (PrerenderedServer.cs: the simulator renders
+// each page once, then the benchmark's own server answers from memory and prints what that costs), so the figures are
+// the client's, not the simulator's:
+//   warm    — in one process, after a warm-up:
+//     engine  — the cmdlet in a real PowerShell engine, streamed through a pipeline that counts objects;
+//     floor   — the same pages fetched one after another with a bare HttpClient and deserialized into the same models;
+//     memory  — peak working set of each process at 10,000 vs 100,000 workloads;
+//   cold    — a new pwsh per run: import → connect → list, beside an Invoke-RestMethod loop and the floor (ColdRuns.cs);
 //   fan-out — the events of 1,000 workloads at 20 ms latency, -ThrottleLimit 1, 4 and 16 (FanOutScenario.cs).
-// Each measurement runs in a fresh child process so peak memory is its own.
-// Arguments: none (both sizes and fan-out), sizes (`50000`), or `fanout` alone.
+// Each measurement runs in a fresh child process so peak memory is its own. Arguments: BenchmarkOptions.cs.
 if (args.Length > 0 && args[0] == "--child")
 {
-    return args[1] == "fanout"
-        ? FanOutScenario.RunChild(new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture))
-        : await Child.RunAsync(args[1], new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture));
+    return args[1] switch
+    {
+        "fanout" => FanOutScenario.RunChild(new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture)),
+        "coldfloor" => await ColdRuns.FloorChildAsync(new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture)),
+        _ => await Child.RunAsync(args[1], new Uri(args[2]), int.Parse(args[3], CultureInfo.InvariantCulture)),
+    };
 }
 
-var fanOutOnly = args.Length == 1 && args[0] == "fanout";
-var sizes = fanOutOnly ? Array.Empty<int>() : args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : new[] { 10_000, 100_000 };
+if (args.Length == 2 && args[0] == "serve")
+{
+    return await PrerenderedServer.ServeAsync(Child.RepositoryRoot(), int.Parse(args[1], CultureInfo.InvariantCulture));
+}
+
+var options = BenchmarkOptions.Parse(args);
 var root = Child.RepositoryRoot();
 Console.WriteLine($"RunAi benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, page size 500");
-if (sizes.Length > 0)
+if (options.Warm)
 {
-    Console.WriteLine($"{"listed",10} {"mode",7} {"seconds",8} {"objects/s",10} {"peak MB",8}");
+    Console.WriteLine($"Warm runs (after a warm-up, in one process each); module: {options.Manifest}");
+    Console.WriteLine($"{"listed",10} {"mode",7} {"seconds",8} {"objects/s",10} {"peak MB",8} {"server CPU",11}");
 }
 
-foreach (var size in sizes)
+foreach (var size in options.Warm ? options.WarmSizes : Array.Empty<int>())
 {
     using var simulator = Simulator.Start(root, size);
+    await using var pages = await PrerenderedServer.StartAsync(simulator.BaseUri);
     foreach (var mode in new[] { "floor", "engine" })
     {
-        var line = await Child.SpawnAsync(mode, simulator.BaseUri, size);
-        var figures = line.Trim().Split(' ');
-        if (figures.Length != 3)
+        var start = Child.Command(mode, pages.BaseUri, size);
+        start.Environment[Child.ManifestVariable] = options.Manifest;
+        var run = await ColdRun.StartAsync(start, size);
+        if (run.Failure != null)
         {
-            Console.WriteLine($"{size,10} {mode,7} failed: {line}");
+            Console.WriteLine($"{size,10} {mode,7} failed: {run.Failure}");
             continue;
         }
 
-        var seconds = double.Parse(figures[0], CultureInfo.InvariantCulture);
-        var count = long.Parse(figures[1], CultureInfo.InvariantCulture);
-        var peak = long.Parse(figures[2], CultureInfo.InvariantCulture);
-        Console.WriteLine($"{count,10} {mode,7} {seconds,8:0.00} {count / seconds,10:0} {peak / 1048576.0,8:0}");
+        // The server's share is of the timed listing (the child also starts and warms up while the server idles).
+        var seconds = run.Figures["seconds"];
+        var count = run.Figures["count"];
+        Console.WriteLine($"{count,10} {mode,7} {seconds,8:0.00} {count / seconds,10:0} {run.PeakMegabytes,8:0} {run.ServerSeconds / seconds,10:P0}");
     }
 }
 
-if (fanOutOnly || args.Length == 0)
+if (options.Cold)
+{
+    await ColdRuns.RunAsync(root, options);
+}
+
+if (options.FanOut)
 {
     await FanOutScenario.RunAsync(root);
 }
@@ -63,11 +81,25 @@ return 0;
 
 internal static class Child
 {
+    /// <summary>The manifest the engine child imports, when not the repository's own (set by <see cref="BenchmarkOptions"/>).</summary>
+    public const string ManifestVariable = "RUNAI_BENCHMARK_MANIFEST";
+
     /// <summary>Runs this benchmark again as a child in <paramref name="mode"/>; its one line of figures, or what went wrong.</summary>
     public static async Task<string> SpawnAsync(string mode, Uri baseUri, int argument)
     {
+        var start = Command(mode, baseUri, argument);
+        start.RedirectStandardOutput = true;
+        using var child = Process.Start(start)!;
+        var line = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        return child.ExitCode == 0 ? line : "exit " + child.ExitCode + ": " + line;
+    }
+
+    /// <summary>This benchmark again, as a child in <paramref name="mode"/>.</summary>
+    public static ProcessStartInfo Command(string mode, Uri baseUri, int argument)
+    {
         var self = Environment.ProcessPath!;
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(self) { UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
             start.ArgumentList.Add(typeof(Child).Assembly.Location);
@@ -78,10 +110,7 @@ internal static class Child
             start.ArgumentList.Add(a);
         }
 
-        using var child = Process.Start(start)!;
-        var line = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        return child.ExitCode == 0 ? line : "exit " + child.ExitCode + ": " + line;
+        return start;
     }
 
     public static async Task<int> RunAsync(string mode, Uri baseUri, int expected)
@@ -105,7 +134,8 @@ internal static class Child
             using (var setup = PowerShell.Create())
             {
                 setup.Runspace = runspace;
-                setup.AddScript($"Import-Module '{Path.Combine(RepositoryRoot(), "RunAi.psd1")}'; Connect-RunAi -BaseUri '{baseUri}' -Token 'sim-static-token'; Get-RunAiWorkload -First 1000 -PageSize 500 | Out-Null").Invoke();
+                var manifest = Environment.GetEnvironmentVariable(ManifestVariable) ?? Path.Combine(RepositoryRoot(), "RunAi.psd1");
+                setup.AddScript($"Import-Module '{manifest}'; Connect-RunAi -BaseUri '{baseUri}' -Token 'sim-static-token'; Get-RunAiWorkload -First 1000 -PageSize 500 | Out-Null").Invoke();
             }
 
             using var shell = PowerShell.Create();
@@ -122,11 +152,11 @@ internal static class Child
 
         clock.Stop();
         using var self = Process.GetCurrentProcess();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds} {count} {self.PeakWorkingSet64}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seconds={clock.Elapsed.TotalSeconds} count={count} peak={self.PeakWorkingSet64}"));
         return count >= expected * 0.9 ? 0 : 1;
     }
 
-    private static async Task<long> FloorAsync(HttpClient http, long max)
+    public static async Task<long> FloorAsync(HttpClient http, long max)
     {
         long count = 0;
         long offset = 0;

@@ -1,0 +1,1 @@
+# Nothing: the benchmark measures what importing any module costs.
