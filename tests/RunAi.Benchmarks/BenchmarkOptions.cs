@@ -5,8 +5,10 @@ using System.IO;
 using System.Linq;
 
 /// <summary>
-/// The command line: <c>[cold|warm|fanout] [sizes…] [--runs N] [--module path/to/RunAi.psd1]</c> (or <c>serve N</c>: the
-/// pages alone, to try things by hand). Without a word every kind runs; sizes default to 10,000 and 100,000 (warm) and 10,000, 50,000 and 100,000 (cold). <c>--module</c> measures another
+/// The command line: <c>[cold|warm|fanout] [sizes…] [--runs N] [--module path/to/RunAi.psd1] [--baseline path/to/RunAi.psd1]
+/// [--pwsh path]</c> (or <c>serve N</c>: the pages alone, to try things by hand). <c>--baseline</c> adds another build of the
+/// module to the cold runs, taking turns with this one (before/after figures under the same load). <c>--pwsh</c> names
+/// the pwsh the cold runs start (a pwsh.dll is started with dotnet): the one on PATH by default. Without a word every kind runs; sizes default to 10,000 and 100,000 (warm) and 10,000, 50,000 and 100,000 (cold). <c>--module</c> measures another
 /// build of the module (say, main's, copied elsewhere) with the same benchmark, for before/after figures.
 /// </summary>
 internal sealed class BenchmarkOptions
@@ -30,6 +32,12 @@ internal sealed class BenchmarkOptions
     /// <summary>Runs of each cold figure; the median is reported.</summary>
     public int Runs { get; private init; } = 5;
 
+    /// <summary>The pwsh the cold runs start, or null for the one on PATH.</summary>
+    public string? Pwsh { get; private init; }
+
+    /// <summary>A second manifest the cold runs time beside <see cref="Manifest"/>, or null.</summary>
+    public string? Baseline { get; private init; }
+
     /// <summary>The manifest every run imports.</summary>
     public string Manifest { get; private init; } = Path.Combine(Child.RepositoryRoot(), "RunAi.psd1");
 
@@ -39,6 +47,8 @@ internal sealed class BenchmarkOptions
         var only = string.Empty;
         var runs = 5;
         string? manifest = null;
+        string? pwsh = null;
+        string? baseline = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -52,15 +62,24 @@ internal sealed class BenchmarkOptions
                 case "--module":
                     manifest = Path.GetFullPath(args[++i]);
                     break;
+                case "--baseline":
+                    baseline = Path.GetFullPath(args[++i]);
+                    break;
+                case "--pwsh":
+                    pwsh = Path.GetFullPath(args[++i]);
+                    break;
                 default:
                     sizes.Add(int.Parse(args[i], NumberStyles.AllowThousands, CultureInfo.InvariantCulture));
                     break;
             }
         }
 
-        if (manifest != null && !File.Exists(manifest))
+        foreach (var path in new[] { manifest, baseline })
         {
-            throw new FileNotFoundException("no module manifest at " + manifest);
+            if (path != null && !File.Exists(path))
+            {
+                throw new FileNotFoundException("no module manifest at " + path);
+            }
         }
 
         return new BenchmarkOptions
@@ -72,6 +91,8 @@ internal sealed class BenchmarkOptions
             ColdSizes = sizes.Count > 0 ? sizes : DefaultColdSizes,
             Runs = Math.Max(1, runs),
             Manifest = manifest ?? Path.Combine(Child.RepositoryRoot(), "RunAi.psd1"),
+            Pwsh = pwsh,
+            Baseline = baseline,
         };
     }
 }

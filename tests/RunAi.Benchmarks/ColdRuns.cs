@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 /// Cold runs: what a scheduled task pays. Each run is a new process, timed from start to exit, against pre-rendered
 /// pages (<see cref="PrerenderedServer"/>):
 ///   module             — pwsh -File Scripts/ColdModule.ps1: Import-Module, Connect-RunAi, Get-RunAiWorkload | Measure-Object;
+///   module, baseline   — the same with another build (--baseline), for before/after figures under the same load;
 ///   Invoke-RestMethod  — pwsh -File Scripts/InvokeRestMethodLoop.ps1: the same listing by hand (at 50,000 only: it is slow);
 ///   floor              — this program as a bare HttpClient + System.Text.Json console fetching and parsing the same pages;
 ///   pwsh, empty module — pwsh starting, importing a module with nothing in it and exiting: what no module can save.
@@ -21,6 +22,7 @@ using System.Threading.Tasks;
 internal static class ColdRuns
 {
     private const string Module = "module";
+    private const string Baseline = "module, baseline";
     private const string RestMethod = "Invoke-RestMethod";
     private const string Floor = "floor";
     private const string PwshAlone = "pwsh, empty module";
@@ -29,14 +31,14 @@ internal static class ColdRuns
     {
         Console.WriteLine();
         Console.WriteLine($"Cold runs: a new process per run (import → connect → list for the module), {options.Runs} runs each, median (min–max)");
-        var pwsh = ColdRun.OnPath("pwsh");
-        if (pwsh is null)
+        var pwsh = options.Pwsh ?? ColdRun.OnPath("pwsh");
+        if (pwsh is null || !File.Exists(pwsh))
         {
             Console.WriteLine("skipped: no pwsh");
             return;
         }
 
-        Console.WriteLine($"pwsh: {pwsh}; module: {options.Manifest}; load average before: {LoadAverage()}");
+        Console.WriteLine($"pwsh: {pwsh}; module: {options.Manifest}{(options.Baseline is null ? string.Empty : "; baseline: " + options.Baseline)}; load average before: {LoadAverage()}");
         var scripts = Path.Combine(root, "tests", "RunAi.Benchmarks", "Scripts");
         var medians = new Dictionary<(int Size, string Subject), Summary>();
         foreach (var size in options.ColdSizes)
@@ -47,17 +49,22 @@ internal static class ColdRuns
             var subjects = new List<(string Name, Func<ProcessStartInfo> Start, int Expected)>
             {
                 (Floor, () => Child.Command("coldfloor", pages.BaseUri, size), size),
-                (Module, () => ColdRun.Command(pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(scripts, "ColdModule.ps1"), "-Manifest", options.Manifest, "-BaseUri", uri), size),
+                (Module, () => PwshCommand(pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(scripts, "ColdModule.ps1"), "-Manifest", options.Manifest, "-BaseUri", uri), size),
             };
+            if (options.Baseline is string baseline)
+            {
+                subjects.Add((Baseline, () => PwshCommand(pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(scripts, "ColdModule.ps1"), "-Manifest", baseline, "-BaseUri", uri), size));
+            }
+
             if (size == BenchmarkOptions.RestMethodSize)
             {
-                subjects.Add((RestMethod, () => ColdRun.Command(pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(scripts, "InvokeRestMethodLoop.ps1"), "-BaseUri", uri), size));
+                subjects.Add((RestMethod, () => PwshCommand(pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(scripts, "InvokeRestMethodLoop.ps1"), "-BaseUri", uri), size));
             }
 
             if (size == options.ColdSizes[0])
             {
                 var empty = Path.Combine(scripts, "EmptyModule", "EmptyModule.psd1");
-                subjects.Add((PwshAlone, () => ColdRun.Command(pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(scripts, "ColdEmptyModule.ps1"), "-Manifest", empty), 0));
+                subjects.Add((PwshAlone, () => PwshCommand(pwsh, "-NoProfile", "-NonInteractive", "-File", Path.Combine(scripts, "ColdEmptyModule.ps1"), "-Manifest", empty), 0));
             }
 
             // An untimed first run of each subject renders every page it asks for and warms the disk cache.
@@ -127,39 +134,55 @@ internal static class ColdRuns
 
     private static void PrintGoals(Dictionary<(int Size, string Subject), Summary> medians, BenchmarkOptions options)
     {
+        Console.WriteLine("Goals (issue 13), from the medians above:");
+        PrintGoals(medians, options, Module);
+        if (options.Baseline != null)
+        {
+            Console.WriteLine("The baseline against the same goals:");
+            PrintGoals(medians, options, Baseline);
+        }
+    }
+
+    private static void PrintGoals(Dictionary<(int Size, string Subject), Summary> medians, BenchmarkOptions options, string module)
+    {
         Summary? Find(int size, string subject) => medians.TryGetValue((size, subject), out var s) && s.Count > 0 ? s : null;
         static string Verdict(bool met) => met ? "met" : "NOT met";
 
-        Console.WriteLine("Goals (issue 13), from the medians above:");
-        if (Find(BenchmarkOptions.RestMethodSize, Module) is { } module50 && Find(BenchmarkOptions.RestMethodSize, RestMethod) is { } rest)
+        if (Find(BenchmarkOptions.RestMethodSize, module) is { } module50 && Find(BenchmarkOptions.RestMethodSize, RestMethod) is { } rest)
         {
             var ratio = module50.Seconds / rest.Seconds;
-            Console.WriteLine($"  cold 50,000: module {module50.Seconds:0.00} s / Invoke-RestMethod loop {rest.Seconds:0.00} s = {ratio:0.000} (goal ≤ 0.125): {Verdict(ratio <= 0.125)}; in CPU time {module50.CpuSeconds / rest.CpuSeconds:0.000}");
+            Console.WriteLine($"  cold 50,000: {module} {module50.Seconds:0.00} s / Invoke-RestMethod loop {rest.Seconds:0.00} s = {ratio:0.000} (goal ≤ 0.125): {Verdict(ratio <= 0.125)}; in CPU time {module50.CpuSeconds / rest.CpuSeconds:0.000}");
             var import = module50.Step("import") / 1000;
             var emptyImport = Find(options.ColdSizes[0], PwshAlone)?.Step("import") / 1000;
             Console.WriteLine($"  import: {import:0.000} s, median of the 50,000 runs (goal ≤ 0.150 s): {Verdict(import <= 0.150)}; an empty module imports in {emptyImport:0.000} s");
         }
 
-        if (Find(100_000, Module) is { } module100 && Find(100_000, Floor) is { } floor100)
+        if (Find(100_000, module) is { } module100 && Find(100_000, Floor) is { } floor100)
         {
             var ratio = module100.Seconds / floor100.Seconds;
-            Console.WriteLine($"  cold 100,000, process start included: module {module100.Seconds:0.00} s / floor {floor100.Seconds:0.00} s = {ratio:0.00} (goal ≤ 2): {Verdict(ratio <= 2)}; in CPU time {module100.CpuSeconds / floor100.CpuSeconds:0.00}");
+            Console.WriteLine($"  cold 100,000, process start included: {module} {module100.Seconds:0.00} s / floor {floor100.Seconds:0.00} s = {ratio:0.00} (goal ≤ 2): {Verdict(ratio <= 2)}; in CPU time {module100.CpuSeconds / floor100.CpuSeconds:0.00}");
 
             // "≤ 10,000 + 30 MB": the peak at 100,000 against the peak at 10,000 (memory does not grow with the list),
-            // and against the floor's peak at 100,000 (what the module holds beyond a bare console). pwsh alone is shown
-            // because no module can go below it.
-            if (Find(10_000, Module) is { } module10)
+            // and against the floor's peak at 100,000 (what the module holds beyond a bare console). pwsh with an empty
+            // module is shown because no module can go below it.
+            if (Find(10_000, module) is { } module10)
             {
                 var growth = module100.PeakMegabytes - module10.PeakMegabytes;
-                Console.WriteLine($"  peak at 100,000 {module100.PeakMegabytes:0} MB vs at 10,000 {module10.PeakMegabytes:0} MB: +{growth:0} MB (goal ≤ +30 MB): {Verdict(growth <= 30)}");
+                Console.WriteLine($"  peak at 100,000 {module100.PeakMegabytes:0} MB vs at 10,000 {module10.PeakMegabytes:0} MB: {growth:+0;-0} MB (goal ≤ +30 MB): {Verdict(growth <= 30)}");
             }
 
             var aboveFloor = module100.PeakMegabytes - floor100.PeakMegabytes;
             var alone = Find(options.ColdSizes[0], PwshAlone);
-            var aboveAlone = alone is null ? string.Empty : $"; pwsh alone {alone.PeakMegabytes:0} MB, so the module and its listing add {module100.PeakMegabytes - alone.PeakMegabytes:0} MB to pwsh";
+            var aboveAlone = alone is null ? string.Empty : $"; pwsh with an empty module {alone.PeakMegabytes:0} MB, so the module and its listing add {module100.PeakMegabytes - alone.PeakMegabytes:0} MB to pwsh";
             Console.WriteLine($"  peak at 100,000 {module100.PeakMegabytes:0} MB vs the floor's {floor100.PeakMegabytes:0} MB: +{aboveFloor:0} MB (floor + 30 MB: {Verdict(aboveFloor <= 30)}){aboveAlone}");
         }
     }
+
+    /// <summary>pwsh with these arguments; a pwsh.dll (the real pwsh behind the .NET tool's shim) is started with dotnet.</summary>
+    private static ProcessStartInfo PwshCommand(string pwsh, params string[] arguments) =>
+        pwsh.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
+            ? ColdRun.Command("dotnet", new[] { pwsh }.Concat(arguments).ToArray())
+            : ColdRun.Command(pwsh, arguments);
 
     private static string LoadAverage()
     {

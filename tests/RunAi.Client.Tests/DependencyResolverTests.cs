@@ -13,7 +13,8 @@ namespace RunAi.Client.Tests;
 /// </summary>
 public sealed class DependencyResolverTests
 {
-    private static readonly string Module = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "Modules", "RunAi", "module"));
+    // The Windows PowerShell build's folder, which the resolver indexes (with its dependencies/ folder).
+    private static readonly string Module = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "Modules", "RunAi", "bin", "Desktop"));
     private static readonly byte[] MicrosoftKey = [0xcc, 0x7b, 0x13, 0xff, 0xcd, 0x2d, 0xdd, 0x51];
 
     private static readonly IReadOnlyDictionary<string, ShippedAssembly> Shipped = new Dictionary<string, ShippedAssembly>(StringComparer.OrdinalIgnoreCase)
@@ -59,7 +60,7 @@ public sealed class DependencyResolverTests
     [Fact]
     public void A_request_from_an_older_copy_of_our_module_elsewhere_is_left_to_that_copy()
     {
-        var olderCopy = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "Modules", "RunAi", "0.1.0", "module", "RunAi.PowerShell.dll"));
+        var olderCopy = Path.GetFullPath(Path.Combine(Path.GetTempPath(), "Modules", "RunAi", "0.1.0", "bin", "Desktop", "RunAi.PowerShell.dll"));
         Assert.Null(DependencyResolver.Choose(olderCopy, new AssemblyName("RunAi.Client, Version=0.1.0.0"), Shipped));
     }
 
