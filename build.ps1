@@ -5,7 +5,9 @@
 .EXAMPLE
     ./build.ps1            # Build: assembles module/ so Import-Module ./RunAi.psd1 works
 .EXAMPLE
-    ./build.ps1 Test       # dotnet test, then the Pester suites where Pester 5 is installed
+    ./build.ps1 Test       # dotnet test, then every Pester suite in one run, with the Pester the repository pins
+.EXAMPLE
+    ./build.ps1 Test -ResultsDirectory ./TestResults   # also writes the results: a .trx per test project, pester.xml
 .EXAMPLE
     ./build.ps1 Demo       # starts the simulator, connects, shows workloads and their events, stops it
 .EXAMPLE
@@ -20,7 +22,10 @@ param(
 
     # Debug, except for Package: what ships is a Release build unless you ask otherwise.
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = $(if ($Task -eq 'Package') { 'Release' } else { 'Debug' })
+    [string] $Configuration = $(if ($Task -eq 'Package') { 'Release' } else { 'Debug' }),
+
+    # Test: where to write the results (a .trx per test project and pester.xml, NUnit 2.5); CI reads its totals there.
+    [string] $ResultsDirectory
 )
 
 $ErrorActionPreference = 'Stop'
@@ -34,19 +39,55 @@ function Build-RunAiModule {
     if ($LASTEXITCODE) { throw "dotnet build failed ($LASTEXITCODE)" }
 }
 
+# The Pester the suites are tested with, from NuGet into .tools/ (tests/pester/Pester.proj): no global install.
+$pesterVersion = '5.9.1'
+
+function Get-RunAiPester {
+    dotnet restore (Join-Path $root 'tests/pester/Pester.proj') -p:PesterVersion=$pesterVersion --verbosity quiet
+    if ($LASTEXITCODE) { throw "Restoring Pester $pesterVersion from NuGet failed ($LASTEXITCODE)" }
+    $manifest = Join-Path $root ".tools/packages/pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $pesterVersion was restored but $manifest is missing" }
+    $manifest
+}
+
+# This same PowerShell, as a new process: a module's dlls stay loaded in a process once imported, so a fresh one
+# tests the module just built. (The dotnet tool's pwsh runs as 'dotnet pwsh.dll'; its folder has the pwsh host too.)
+function Get-RunAiPwshPath {
+    $hostName = if ($PSVersionTable.PSEdition -eq 'Desktop') { 'powershell.exe' } elseif ($IsWindows) { 'pwsh.exe' } else { 'pwsh' }
+    $candidate = Join-Path $PSHOME $hostName
+    if (Test-Path $candidate) { return $candidate }
+    (Get-Process -Id $PID).Path
+}
+
 function Test-RunAiModule {
-    dotnet test $solution --configuration $Configuration
+    $resultArguments = @()
+    if ($ResultsDirectory) {
+        $null = New-Item -ItemType Directory -Force -Path $ResultsDirectory
+        $ResultsDirectory = (Resolve-Path $ResultsDirectory).Path
+        $resultArguments = @('--logger', 'trx', '--results-directory', $ResultsDirectory)
+    }
+    dotnet test $solution --configuration $Configuration @resultArguments
     if ($LASTEXITCODE) { throw "dotnet test failed ($LASTEXITCODE)" }
 
-    $pester = Get-Module Pester -ListAvailable | Where-Object Version -ge '5.0.0' | Sort-Object Version -Descending | Select-Object -First 1
-    if (-not $pester) {
-        Write-Warning 'Pester 5 is not installed; skipping tests/pester (Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser).'
-        return
+    # Every suite in ONE Invoke-Pester run, as users run them.
+    $env:RUNAI_PESTER_MANIFEST = Get-RunAiPester
+    $env:RUNAI_PESTER_RESULTS = if ($ResultsDirectory) { Join-Path $ResultsDirectory 'pester.xml' } else { '' }
+    $env:RUNAI_PESTER_TESTS = Join-Path $root 'tests/pester'
+    & (Get-RunAiPwshPath) -NoProfile -NonInteractive -Command {
+        Import-Module $env:RUNAI_PESTER_MANIFEST -Force
+        $configuration = New-PesterConfiguration
+        $configuration.Run.Path = $env:RUNAI_PESTER_TESTS
+        $configuration.Run.PassThru = $true
+        $configuration.Output.Verbosity = 'Detailed'
+        if ($env:RUNAI_PESTER_RESULTS) {
+            $configuration.TestResult.Enabled = $true
+            $configuration.TestResult.OutputFormat = 'NUnitXml'
+            $configuration.TestResult.OutputPath = $env:RUNAI_PESTER_RESULTS
+        }
+        $result = Invoke-Pester -Configuration $configuration
+        'Pester {0}: {1} passed, {2} failed' -f (Get-Module Pester).Version, $result.PassedCount, $result.FailedCount
+        exit $result.FailedCount
     }
-
-    # Every suite in ONE Invoke-Pester run, as users run them, in a separate process: the module's dlls stay
-    # loaded in a process once imported, so a fresh one tests the module just built.
-    pwsh -NoProfile -Command "Import-Module Pester -MinimumVersion 5.0; `$r = Invoke-Pester -Path '$root/tests/pester' -Output Detailed -PassThru; 'Pester: {0} passed, {1} failed' -f `$r.PassedCount, `$r.FailedCount; exit `$r.FailedCount"
     if ($LASTEXITCODE) { throw "Pester: $LASTEXITCODE failed" }
 }
 

@@ -4,7 +4,7 @@ using System.IO;
 namespace RunAi.Tests;
 
 /// <summary>
-/// Where the API contract documents are: ../shared/openapi beside the repository (the folder that holds
+/// Where the API contract documents are: contract/openapi in the repository (the folder that holds
 /// RunAi.PowerShell.sln above the test binaries). Self-contained, so every test project can link this one file.
 /// </summary>
 internal static class OpenApiFolder
@@ -24,6 +24,6 @@ internal static class OpenApiFolder
             throw new InvalidOperationException("Cannot find the repository (RunAi.PowerShell.sln) above " + AppContext.BaseDirectory);
         }
 
-        return Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "openapi"));
+        return Path.GetFullPath(Path.Combine(directory.FullName, "contract", "openapi"));
     }
 }

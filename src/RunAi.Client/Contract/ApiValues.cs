@@ -1,7 +1,7 @@
 namespace RunAi.Client.Contract
 {
     /// <summary>
-    /// The closed lists of the API contract, written once (from ../openapi): the cmdlets validate, complete and document
+    /// The closed lists of the API contract, written once (from contract/openapi): the cmdlets validate, complete and document
     /// their parameters from here, and the client sends the values in the spelling given here.
     /// </summary>
     public static class ApiValues

@@ -10,7 +10,7 @@ using Xunit;
 namespace RunAi.PowerShell.Tests;
 
 /// <summary>
-/// Walks every operation of ../shared/openapi/*.json and fails when a path or query parameter is not sent by any
+/// Walks every operation of contract/openapi/*.json and fails when a path or query parameter is not sent by any
 /// cmdlet: the cmdlets run with all their parameters against the simulator, which records what arrived.
 /// </summary>
 [Collection("engine")]
