@@ -134,7 +134,7 @@ internal static class ColdRuns
 
     private static void PrintGoals(Dictionary<(int Size, string Subject), Summary> medians, BenchmarkOptions options)
     {
-        Console.WriteLine("Goals (issue 13), from the medians above:");
+        Console.WriteLine("Speed goals, from the medians above:");
         PrintGoals(medians, options, Module);
         if (options.Baseline != null)
         {
