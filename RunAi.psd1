@@ -11,6 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('module/RunAi.format.ps1xml')
+    TypesToProcess       = @('module/RunAi.types.ps1xml')
     FunctionsToExport    = @()
     CmdletsToExport      = @(
         'Connect-RunAi'

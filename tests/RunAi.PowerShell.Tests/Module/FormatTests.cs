@@ -119,6 +119,63 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
         Assert.Equal(view.Columns.Where(c => !c.Optional).Select(c => c.Label).OrderBy(l => l, StringComparer.Ordinal), shown.Where(l => view.Columns.Any(c => c.Label == l && !c.Optional)).OrderBy(l => l, StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The columns an admin reads in each table, and the fewest characters each must keep, in an 80- and a 120-column
+    /// console. PowerShell drops fixed-width columns from the right that do not fit and gives the last column without
+    /// a width what the others leave, so a view too wide loses its most useful column or squeezes it to a letter.
+    /// </summary>
+    [Theory]
+    [InlineData("RunAi.Client.Models.Workload", 80, "Name=32,Type=11,Phase=12,Project=14")]
+    [InlineData("RunAi.Client.Models.Workload", 120, "Name=32,Type=11,Phase=12,Project=14,GPUs=5,Created=16")]
+    [InlineData("RunAi.Client.Models.WorkloadEvent", 80, "Created=19,Type=7,Reason=16,Object=20,Message=14")]
+    [InlineData("RunAi.Client.Models.WorkloadEvent", 120, "Created=19,Type=7,Reason=16,Object=20,Message=54")]
+    [InlineData("RunAi.Client.Models.HistoryRecord", 80, "Timestamp=19,RecordType=11,Phase=12,Message=30")]
+    [InlineData("RunAi.Client.Models.HistoryRecord", 120, "Timestamp=19,RecordType=11,Phase=12,Message=70")]
+    [InlineData("RunAi.Client.Models.TelemetryValue", 80, "Type=22,Group1=22,Group2=18,Value=10")]
+    [InlineData("RunAi.Client.Models.TelemetryValue", 120, "Type=22,Group1=22,Group2=18,Value=10,Timestamp=19")]
+    [InlineData("RunAi.Client.Models.MetricSample", 80, "Timestamp=19,Metric=34,Value=16")]
+    [InlineData("RunAi.Client.Models.Pod", 80, "Name=36,Phase=10,Node=20")]
+    [InlineData("RunAi.Client.Models.Revision", 80, "Name=32,Phase=12,Pods=5,Created=17")]
+    public void Each_table_keeps_the_columns_an_admin_reads_at_80_and_120_columns(string typeName, int consoleWidth, string needed)
+    {
+        var view = Views().Single(v => v.TypeName == typeName);
+        using var ps = new PowerShellSession(new CapturingHost(consoleWidth, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{_sim.Simulator.BaseUri}' -Token '{_sim.Simulator.Options.StaticToken}'").Errors);
+        var result = ps.Run(
+            $$"""
+            $items = @(@({{Samples[typeName]}}) | Where-Object { $_.GetType().FullName -eq '{{typeName}}' })[0..4]
+            $null = $Host.PrivateData.Take()
+            $items | Out-Host
+            $Host.PrivateData.Take()
+            """,
+            _sim.Ids());
+        Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));
+        var text = Ansi.Replace((string)result.Output.Single().BaseObject, string.Empty);
+
+        // The dash line under the headers has a run of dashes per shown column (a header that had to wrap sits on
+        // several lines above it, so the line is found by its shape). A column with a width keeps it or is dropped;
+        // the last column without one gets what is left of the line, from where its run starts.
+        var lines = text.Replace("\r", string.Empty, StringComparison.Ordinal).Split('\n');
+        var dashes = lines.First(l => l.Trim().Length > 0 && l.Trim().All(c => c == '-' || c == ' '));
+        var runs = Regex.Matches(dashes, "-+").ToList();
+        var declared = DeclaredWidths(typeName);
+        var shown = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            shown[view.Columns[i].Label] = declared[i] ?? consoleWidth - runs[i].Index;
+        }
+
+        Assert.All(lines, line => Assert.True(line.Length <= consoleWidth, $"a line wider than {consoleWidth} columns:\n{text}"));
+
+        foreach (var pair in needed.Split(','))
+        {
+            var label = pair.Split('=')[0];
+            var minimum = int.Parse(pair.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(shown.ContainsKey(label), $"{typeName} at {consoleWidth} columns drops '{label}':\n{text}");
+            Assert.True(shown[label] >= minimum, $"{typeName} at {consoleWidth} columns leaves '{label}' {shown[label]} characters (needs {minimum}):\n{text}");
+        }
+    }
+
     /// <summary>The cells of the one row of a Format-Table text, cut at the column boundaries the dash line shows.</summary>
     /// <summary>
     /// Export-Csv writes each property's ToString(). A property that prints a .NET type name
@@ -187,6 +244,16 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
         }
 
         return columns.Select(c => values.TryGetValue(c.Label, out var v) ? v : string.Empty).ToList();
+    }
+
+    /// <summary>Each table column's declared width, in order (null where the column takes what is left).</summary>
+    private static List<int?> DeclaredWidths(string typeName)
+    {
+        var document = XDocument.Load(Path.Combine(PowerShellSession.RepositoryRoot, "module", "RunAi.format.ps1xml"));
+        var view = document.Descendants("View").Single(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value.Trim() == typeName);
+        return view.Descendants("TableColumnHeader")
+            .Select(h => h.Element("Width") is { } width ? int.Parse(width.Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null)
+            .ToList();
     }
 
     private static List<View> Views()
