@@ -132,8 +132,11 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
     [InlineData("RunAi.Client.Models.HistoryRecord", 80, "Timestamp=19,RecordType=11,Phase=12,Message=30")]
     [InlineData("RunAi.Client.Models.HistoryRecord", 120, "Timestamp=19,RecordType=11,Phase=12,Message=70")]
     [InlineData("RunAi.Client.Models.TelemetryValue", 80, "Type=22,Group1=22,Group2=18,Value=10")]
-    [InlineData("RunAi.Client.Models.TelemetryValue", 120, "Type=22,Group1=22,Group2=18,Value=10,Timestamp=19")]
-    [InlineData("RunAi.Client.Models.MetricSample", 80, "Timestamp=19,Metric=34,Value=16")]
+    [InlineData("RunAi.Client.Models.TelemetryValue", 120, "Type=22,Group1=22,Group2=18,Value=10")]
+    [InlineData("RunAi.Client.Models.MetricSample", 80, "Timestamp=19,Metric=30,Value=12,Labels=9")]
+    [InlineData("RunAi.Client.Models.MetricSample", 120, "Timestamp=19,Metric=30,Value=12,Labels=49")]
+    [InlineData("RunAi.Client.Models.WorkloadElement", 80, "Level=5,Name=36,Kind=16")]
+    [InlineData("RunAi.Client.Models.WorkloadEndpoint", 80, "Protocol=8,Host=30,Port=6,Url=20")]
     [InlineData("RunAi.Client.Models.Pod", 80, "Name=36,Phase=10,Node=20")]
     [InlineData("RunAi.Client.Models.Revision", 80, "Name=32,Phase=12,Pods=5,Created=17")]
     public void Each_table_keeps_the_columns_an_admin_reads_at_80_and_120_columns(string typeName, int consoleWidth, string needed)
@@ -162,7 +165,10 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
         var shown = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < runs.Count; i++)
         {
-            shown[view.Columns[i].Label] = declared[i] ?? consoleWidth - runs[i].Index;
+            // PowerShell squeezes the last column it shows into what is left of the line rather than dropping it.
+            var label = view.Columns[i].Label;
+            shown[label] = Math.Min(declared[i] ?? int.MaxValue, consoleWidth - runs[i].Index);
+            Assert.True(shown[label] >= label.Length, $"{typeName} at {consoleWidth} columns squeezes '{label}' to {shown[label]} characters, so its header wraps:\n{text}");
         }
 
         Assert.All(lines, line => Assert.True(line.Length <= consoleWidth, $"a line wider than {consoleWidth} columns:\n{text}"));
