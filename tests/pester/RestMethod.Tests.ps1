@@ -17,10 +17,11 @@ Describe 'Cluster monitor' {
         $latest.PSObject.Properties.Name | Should -Not -Contain 'runner_status'
     }
 
-    It 'reads a missing event as ObjectNotFound with the service message' {
-        Invoke-RunAiRestMethod -Path "/v0/cluster/events/$([guid]::NewGuid())" -ErrorVariable failures -ErrorAction SilentlyContinue
-        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        $failures[0].Exception.Message | Should -Not -BeNullOrEmpty
+    It 'reads a missing event as a terminating ObjectNotFound with the service message' {
+        $failure = $null
+        try { Invoke-RunAiRestMethod -Path "/v0/cluster/events/$([guid]::NewGuid())" } catch { $failure = $_ }
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failure.Exception.Message | Should -Not -BeNullOrEmpty
     }
 }
 

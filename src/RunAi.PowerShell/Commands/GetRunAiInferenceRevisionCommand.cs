@@ -19,7 +19,7 @@ namespace RunAi.PowerShell.Commands
         private const string ByIdSet = "ById";
 
         /// <summary>The inference workloads whose revisions to list; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = ByWorkloadSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByWorkloadSet)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
@@ -33,7 +33,7 @@ namespace RunAi.PowerShell.Commands
         [Parameter(ParameterSetName = ByWorkloadSet)]
         public SwitchParameter Deleted { get; set; }
 
-        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        /// <summary>How many inputs are fetched at once, 1–32 (default 1: one after another). Output stays in input order, each input's items together.</summary>
         [Parameter]
         [ValidateRange(1, FanOut.MaxLimit)]
         public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;

@@ -12,7 +12,7 @@ namespace RunAi.PowerShell.Commands
     public sealed class GetRunAiInferenceRevisionCountCommand : RunAiCmdlet
     {
         /// <summary>The inference workloads; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
@@ -27,7 +27,7 @@ namespace RunAi.PowerShell.Commands
             var deleted = Deleted.IsPresent;
             foreach (var id in WorkloadId)
             {
-                Run(session, id, async (queue, token) => queue.WriteObject(await session.Client.CountRevisionsAsync(id, deleted, token).ConfigureAwait(false)));
+                RunForInput(session, id, async (queue, token) => queue.WriteObject(await session.Client.CountRevisionsAsync(id, deleted, token).ConfigureAwait(false)));
             }
         }
     }

@@ -27,7 +27,7 @@ namespace RunAi.PowerShell.Commands
         /// The workloads whose pods to get; binds from a workload's Id. In the Revision set it only absorbs a piped
         /// revision's WorkloadId, so a revision binds by its RevisionId.
         /// </summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = RevisionSet, DontShow = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
@@ -86,7 +86,7 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(1, PagingOptions.MaxPageSize)]
         public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
 
-        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        /// <summary>How many inputs are fetched at once, 1–32 (default 1: one after another). Output stays in input order, each input's items together.</summary>
         [Parameter(ParameterSetName = WorkloadSet)]
         [Parameter(ParameterSetName = RevisionSet)]
         [ValidateRange(1, FanOut.MaxLimit)]
@@ -94,6 +94,7 @@ namespace RunAi.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             var paged = PagingParameters != null && (PagingParameters.Skip > 0 || PagingParameters.First != ulong.MaxValue || PagingParameters.IncludeTotalCount);
             if (paged && (ParameterSetName == RevisionSet || ParameterSetName == ClusterSet))
             {

@@ -26,12 +26,12 @@ namespace RunAi.PowerShell.Commands
         private const string ByIdSet = "ById";
 
         /// <summary>Workload ids; binds from the pipeline by property name (any object with an Id or WorkloadId).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = ByIdSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkloadId")]
         [ValidateNotNullOrEmpty]
         public Guid[] Id { get; set; } = Array.Empty<Guid>();
 
-        /// <summary>How many ids are fetched at once, 1–32 (default 4). Output stays in input order, one workload per id.</summary>
+        /// <summary>How many ids are fetched at once, 1–32 (default 1: one after another). Output stays in input order, one workload per id.</summary>
         [Parameter(ParameterSetName = ByIdSet)]
         [ValidateRange(1, FanOut.MaxLimit)]
         public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
@@ -102,6 +102,7 @@ namespace RunAi.PowerShell.Commands
 
             if (ParameterSetName == ByIdSet || ids.Length > 0)
             {
+                ListInput.RefusePaging(this, PagingParameters, "to workloads got by id (each id is one workload)");
                 foreach (var id in ids)
                 {
                     RunInLane(ThrottleLimit, session, id, async (queue, token) =>
@@ -204,6 +205,7 @@ namespace RunAi.PowerShell.Commands
                 return;
             }
 
+            ListInput.RequireValidWildcard(this, parameter, pattern);
             var filter = NameFilter.For(field, pattern);
             if (filter.ServerExpression.Length > 0)
             {

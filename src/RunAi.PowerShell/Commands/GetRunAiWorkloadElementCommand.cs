@@ -15,7 +15,7 @@ namespace RunAi.PowerShell.Commands
     public sealed class GetRunAiWorkloadElementCommand : RunAiCmdlet
     {
         /// <summary>The workloads; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
@@ -25,7 +25,7 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(1, PagingOptions.MaxPageSize)]
         public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
 
-        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        /// <summary>How many inputs are fetched at once, 1–32 (default 1: one after another). Output stays in input order, each input's items together.</summary>
         [Parameter]
         [ValidateRange(1, FanOut.MaxLimit)]
         public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;

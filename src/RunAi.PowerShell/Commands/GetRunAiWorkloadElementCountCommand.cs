@@ -13,7 +13,7 @@ namespace RunAi.PowerShell.Commands
     public sealed class GetRunAiWorkloadElementCountCommand : RunAiCmdlet
     {
         /// <summary>The workloads; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();
@@ -23,7 +23,7 @@ namespace RunAi.PowerShell.Commands
             var session = ResolveSession();
             foreach (var id in WorkloadId)
             {
-                Run(session, id, async (queue, token) => queue.WriteObject(await session.Client.CountWorkloadElementsAsync(id, token).ConfigureAwait(false)));
+                RunForInput(session, id, async (queue, token) => queue.WriteObject(await session.Client.CountWorkloadElementsAsync(id, token).ConfigureAwait(false)));
             }
         }
     }

@@ -15,7 +15,7 @@ namespace RunAi.PowerShell.Commands
     public sealed class GetRunAiWorkloadMetricCommand : MetricCmdlet
     {
         /// <summary>The workloads to measure; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public Guid[] WorkloadId { get; set; } = Array.Empty<Guid>();

@@ -1,11 +1,14 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using RunAi.Client.Json;
 using RunAi.Client.Paging;
 using RunAi.PowerShell.Errors;
 using RunAi.PowerShell.Json;
 using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -81,20 +84,28 @@ namespace RunAi.PowerShell.Commands
 
             var body = Body is null ? null : (Body is PSObject { BaseObject: string text } ? text : Body as string) ?? PlainJsonText.Serialize(PowerShellJson.ToPlain(Body));
             var method = Method;
-            if (!TryInvoke(session, path, token => session.Client.SendRawAsync(method, path, query, body, token), out var raw))
+            Func<PipelineQueue, CancellationToken, Task> call = async (queue, token) =>
             {
-                return;
-            }
+                // Like Invoke-RestMethod: a top-level array is written item by item.
+                var answer = PowerShellJson.ToPowerShell(await session.Client.SendRawAsync(method, path, query, body, token).ConfigureAwait(false));
+                foreach (var item in answer is object?[] list ? list : new[] { answer })
+                {
+                    if (item != null)
+                    {
+                        queue.WriteObject(item);
+                    }
+                }
+            };
 
-            // Like Invoke-RestMethod: a top-level array is written item by item.
-            var answer = PowerShellJson.ToPowerShell(raw);
-            if (answer is object?[] list)
+            // One request per body piped in: a failed one is that input's error, and the next body is still sent.
+            // Otherwise the request is the whole command, and its failure ends it.
+            if (MyInvocation.ExpectingInput)
             {
-                WriteObject(list, enumerateCollection: true);
+                RunForInput(session, path, call);
             }
-            else if (answer != null)
+            else
             {
-                WriteObject(answer);
+                Run(session, path, call);
             }
         }
 

@@ -26,7 +26,7 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(0, 1000)]
         public int? Samples { get; set; }
 
-        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        /// <summary>How many inputs are fetched at once, 1–32 (default 1: one after another). Output stays in input order, each input's items together.</summary>
         [Parameter]
         [ValidateRange(1, FanOut.MaxLimit)]
         public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
@@ -37,6 +37,10 @@ namespace RunAi.PowerShell.Commands
         /// <summary>The metric types the user asked for.</summary>
         private protected abstract IEnumerable<string> RequestedTypes { get; }
 
-        protected override void BeginProcessing() => Query = MetricWindow.Build(this, RequestedTypes, Start, End, Samples);
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            Query = MetricWindow.Build(this, RequestedTypes, Start, End, Samples);
+        }
     }
 }

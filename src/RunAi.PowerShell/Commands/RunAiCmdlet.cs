@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,7 +16,9 @@ namespace RunAi.PowerShell.Commands
     /// The base of every RunAi cmdlet. It owns cancellation (Ctrl+C stops a request in flight), session
     /// resolution (<c>-Session</c>, else the runspace's current session), the bridge that runs async client
     /// calls off the pipeline thread while writing their output on it, the fan-out of pipeline inputs over
-    /// <c>-ThrottleLimit</c> lanes, and the mapping of failures to ErrorRecords.
+    /// <c>-ThrottleLimit</c> lanes, and the mapping of failures to ErrorRecords: a failure of the command's own work
+    /// (<see cref="Run"/>, <see cref="Stream"/>) is terminating, a failure of one pipeline input's work
+    /// (<see cref="RunForInput"/>, <see cref="RunInLane"/>) is a non-terminating error for that input.
     /// </summary>
     public abstract class RunAiCmdlet : PSCmdlet, IDisposable
     {
@@ -44,6 +47,9 @@ namespace RunAi.PowerShell.Commands
         }
 
         protected override void StopProcessing() => _bridge?.Stop();
+
+        /// <summary>Cmdlets that override this call it first.</summary>
+        protected override void BeginProcessing() => DebugStream.NeverInquireForTheDebugSwitch(this);
 
         /// <summary>Writes what the lanes still hold, then closes the progress bar, if one was shown. Cmdlets that override this call it last.</summary>
         protected override void EndProcessing()
@@ -118,21 +124,36 @@ namespace RunAi.PowerShell.Commands
         }
 
         /// <summary>
-        /// Runs <paramref name="work"/> off the pipeline thread and writes what it queues as it arrives (see
-        /// <see cref="PipelineBridge"/>). A client failure becomes a non-terminating error for <paramref name="target"/>,
-        /// so the next pipeline input still runs; Ctrl+C ends quietly.
+        /// Runs the command's own work (a listing, a single call) off the pipeline thread and writes what it queues as it
+        /// arrives (see <see cref="PipelineBridge"/>). A client failure ends the command with a terminating error for
+        /// <paramref name="target"/> that says how many items were written before it, so a script's try/catch sees that
+        /// its output is incomplete; Ctrl+C ends quietly.
         /// </summary>
         private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work)
         {
             WriteLanesFirst();
-            WriteFailure(Bridge.Run(work, Lease(session)), target, session);
+            ThrowIfFailed(Bridge.Run(work, Lease(session)), target, session);
         }
 
         /// <summary>Streams an async sequence onto the pipeline, like <see cref="Run"/>; <paramref name="convert"/> shapes each item.</summary>
         private protected void Stream<T>(RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null)
         {
             WriteLanesFirst();
-            WriteFailure(Bridge.Stream(source, convert, Lease(session)), target, session);
+            ThrowIfFailed(Bridge.Stream(source, convert, Lease(session)), target, session);
+        }
+
+        /// <summary>
+        /// Runs the work of one pipeline input (one of the ids a command was given) like <see cref="Run"/>, but a client
+        /// failure is a non-terminating error for <paramref name="input"/>, so the next input still runs.
+        /// </summary>
+        private protected void RunForInput(RunAiSession session, object? input, Func<PipelineQueue, CancellationToken, Task> work)
+        {
+            WriteLanesFirst();
+            var failure = Bridge.Run(work, Lease(session));
+            if (failure != null)
+            {
+                WriteError(ErrorMapper.ToErrorRecord(failure, input, session));
+            }
         }
 
         /// <summary>
@@ -151,19 +172,6 @@ namespace RunAi.PowerShell.Commands
             RunInLane(throttleLimit, session, target, (queue, token) => queue.WriteAllAsync(source, convert, token));
 
         /// <summary>
-        /// Runs <paramref name="work"/> for its value. False when it failed (written as a non-terminating error for
-        /// <paramref name="target"/>) or the pipeline was stopped.
-        /// </summary>
-        private protected bool TryInvoke<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work, out T value)
-        {
-            WriteLanesFirst();
-            var (succeeded, result, failure) = Bridge.Invoke(work, Lease(session));
-            WriteFailure(failure, target, session);
-            value = result;
-            return succeeded;
-        }
-
-        /// <summary>
         /// Runs <paramref name="work"/> for its value; a failure is a terminating error for <paramref name="target"/>
         /// (after <paramref name="onFailure"/>, e.g. to release what the work was given), and a stop ends the pipeline.
         /// </summary>
@@ -177,22 +185,14 @@ namespace RunAi.PowerShell.Commands
             }
 
             onFailure?.Invoke();
-            if (failure != null)
-            {
-                ThrowTerminatingError(ErrorMapper.ToErrorRecord(failure, target, session));
-            }
-
+            ThrowIfFailed(failure, target, session);
             throw new PipelineStoppedException();
         }
 
         /// <summary>Writes the total from <paramref name="count"/> the way -IncludeTotalCount expects it.</summary>
         private protected void WriteTotalCount(RunAiSession session, Func<CancellationToken, Task<long>> count)
         {
-            if (!TryInvoke(session, null, count, out var total))
-            {
-                return;
-            }
-
+            var total = InvokeOrThrow(session, null, count);
             WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
             var skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
             var first = PagingParameters.First == ulong.MaxValue ? long.MaxValue : (long)Math.Min(PagingParameters.First, long.MaxValue);
@@ -208,12 +208,26 @@ namespace RunAi.PowerShell.Commands
         /// <summary>Work written directly goes after every input already handed to a lane, so output stays in input order.</summary>
         private void WriteLanesFirst() => _fanOut?.Drain();
 
-        private void WriteFailure(RunAiApiException? failure, object? target, RunAiSession session)
+        /// <summary>
+        /// A failure of the command's own work as a terminating error; when items were already written, its message says
+        /// how many, so whoever catches it knows the output is incomplete.
+        /// </summary>
+        private void ThrowIfFailed(RunAiApiException? failure, object? target, RunAiSession session)
         {
-            if (failure != null)
+            if (failure is null)
             {
-                WriteError(ErrorMapper.ToErrorRecord(failure, target, session));
+                return;
             }
+
+            var record = ErrorMapper.ToErrorRecord(failure, target, session);
+            var written = Progress.ItemsSoFar;
+            if (written > 0)
+            {
+                var message = string.Format(CultureInfo.InvariantCulture, "{0} {1:N0} item{2} had been written before this failure: the output is incomplete.", failure.Message, written, written == 1 ? string.Empty : "s");
+                record.ErrorDetails = new ErrorDetails(message) { RecommendedAction = record.ErrorDetails?.RecommendedAction };
+            }
+
+            ThrowTerminatingError(record);
         }
     }
 }

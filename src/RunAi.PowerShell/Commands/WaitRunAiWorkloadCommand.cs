@@ -30,7 +30,7 @@ namespace RunAi.PowerShell.Commands
         private RunAiSession? _session;
 
         /// <summary>The workloads to wait for; binds from a workload's Id on the pipeline.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("WorkloadId")]
         [ValidateNotNullOrEmpty]
         public Guid[] Id { get; set; } = Array.Empty<Guid>();
@@ -50,7 +50,11 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(1, 3600)]
         public int PollIntervalSec { get; set; } = 5;
 
-        protected override void BeginProcessing() => Progress.LeaveToCommand();
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            Progress.LeaveToCommand();
+        }
 
         /// <summary>Collects the ids: every workload is waited for at once, from EndProcessing (as Wait-Job does).</summary>
         protected override void ProcessRecord()

@@ -26,7 +26,7 @@ namespace RunAi.PowerShell.Commands
         /// The workloads to read; binds from a workload's Id on the pipeline. In the Revision set it only takes a piped
         /// revision's WorkloadId, which is set on every item listed for that revision (the API does not repeat it).
         /// </summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = WorkloadSet)]
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = RevisionSet, DontShow = true)]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
@@ -42,7 +42,7 @@ namespace RunAi.PowerShell.Commands
         [ValidateRange(1, PagingOptions.MaxPageSize)]
         public int PageSize { get; set; } = PagingOptions.DefaultPageSize;
 
-        /// <summary>How many inputs are fetched at once, 1–32 (default 4). Output stays in input order, each input's items together.</summary>
+        /// <summary>How many inputs are fetched at once, 1–32 (default 1: one after another). Output stays in input order, each input's items together.</summary>
         [Parameter]
         [ValidateRange(1, FanOut.MaxLimit)]
         public int ThrottleLimit { get; set; } = FanOut.DefaultLimit;
@@ -52,6 +52,7 @@ namespace RunAi.PowerShell.Commands
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             if (PagingParameters?.IncludeTotalCount == true)
             {
                 WriteWarning($"The API has no count of {ItemsName}; -IncludeTotalCount is ignored.");

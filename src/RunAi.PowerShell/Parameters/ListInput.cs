@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using RunAi.Client;
 using RunAi.Client.Paging;
@@ -29,6 +30,35 @@ namespace RunAi.PowerShell.Parameters
             }
 
             filters.Add(expression);
+        }
+
+        /// <summary>
+        /// Refuses a -Name-style pattern that cannot be what the user meant, before any request: a control character
+        /// (a newline pasted in) or a wildcard PowerShell cannot read (an unclosed '[').
+        /// </summary>
+        public static void RequireValidWildcard(PSCmdlet cmdlet, string parameter, string pattern)
+        {
+            foreach (var c in pattern)
+            {
+                if (char.IsControl(c))
+                {
+                    Refuse(cmdlet, string.Format(CultureInfo.InvariantCulture, "-{0} holds a control character (U+{1:X4}); no name has one.", parameter, (int)c), pattern);
+                }
+            }
+
+            if (!WildcardPattern.ContainsWildcardCharacters(pattern))
+            {
+                return;
+            }
+
+            try
+            {
+                _ = new WildcardPattern(pattern).IsMatch(string.Empty);
+            }
+            catch (WildcardPatternException ex)
+            {
+                Refuse(cmdlet, $"-{parameter} '{pattern}' is not a valid wildcard pattern: {ex.Message} Escape a literal '[' or '*' with a backtick (`[).", pattern);
+            }
         }
 
         /// <summary>Refuses one item of an array query value that holds a comma (it would be sent as one comma-separated value).</summary>
@@ -71,6 +101,42 @@ namespace RunAi.PowerShell.Parameters
             options.Skip = (long)skip;
             options.First = first is ulong most ? (long)Math.Min(most, long.MaxValue) : (long?)null;
             return options;
+        }
+
+        /// <summary>
+        /// Refuses -First, -Skip and -IncludeTotalCount where they cannot apply (<paramref name="where"/>, e.g. workloads
+        /// got by id), rather than quietly ignoring them: a script that asked for one item must not get two.
+        /// </summary>
+        public static void RefusePaging(PSCmdlet cmdlet, PagingParameters? paging, string where)
+        {
+            if (paging is null)
+            {
+                return;
+            }
+
+            var given = new List<(string Text, object Value)>();
+            if (paging.First != ulong.MaxValue)
+            {
+                given.Add(("-First " + paging.First.ToString(CultureInfo.InvariantCulture), paging.First));
+            }
+
+            if (paging.Skip != 0)
+            {
+                given.Add(("-Skip " + paging.Skip.ToString(CultureInfo.InvariantCulture), paging.Skip));
+            }
+
+            if (paging.IncludeTotalCount)
+            {
+                given.Add(("-IncludeTotalCount", true));
+            }
+
+            if (given.Count > 0)
+            {
+                Refuse(cmdlet, string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0} cannot apply {1}. Leave {2} out, or take part of the output with Select-Object -First/-Skip.",
+                    string.Join(" and ", given.Select(g => g.Text)), where, given.Count == 1 ? "it" : "them"), given[0].Value);
+            }
         }
 
         private static void Refuse(PSCmdlet cmdlet, string message, object target) =>

@@ -17,8 +17,11 @@ namespace RunAi.PowerShell.Pipeline
     /// </summary>
     internal sealed class FanOut : IDisposable
     {
-        /// <summary>The default of -ThrottleLimit.</summary>
-        internal const int DefaultLimit = 4;
+        /// <summary>
+        /// The default of -ThrottleLimit: one input at a time, each input's output written before the next input is
+        /// taken, as every cmdlet does (so -PipelineVariable and variables set upstream line up). Fan-out is asked for.
+        /// </summary>
+        internal const int DefaultLimit = 1;
 
         /// <summary>The largest -ThrottleLimit.</summary>
         internal const int MaxLimit = 32;
@@ -49,10 +52,11 @@ namespace RunAi.PowerShell.Pipeline
         }
 
         /// <summary>
-        /// How many inputs may wait unwritten: twice the lanes, so lanes that finished behind a slow oldest one free their
-        /// place for the next inputs instead of idling until it is written.
+        /// How many inputs may wait unwritten. At a limit of 1, none: an input's output is written before the next input
+        /// is taken. Above it, twice the lanes, so lanes that finished behind a slow oldest one free their place for the
+        /// next inputs instead of idling until it is written.
         /// </summary>
-        private int Window => 2 * _limit;
+        private int Window => _limit == 1 ? 0 : 2 * _limit;
 
         /// <summary>
         /// Hands one input's work to a lane, writes whatever the oldest lanes have ready, and waits for the oldest lane

@@ -88,7 +88,19 @@ namespace RunAi.PowerShell.Pipeline
                     }
 
                     nextPending = false;
-                    if (!await next.ConfigureAwait(false))
+                    bool more;
+                    try
+                    {
+                        more = await next.ConfigureAwait(false);
+                    }
+                    catch (Exception) when (batch.Count > 0 && !cancellationToken.IsCancellationRequested)
+                    {
+                        // The next page failed: what already arrived is written before the failure ends the listing.
+                        await WriteBatchAsync(batch).ConfigureAwait(false);
+                        throw;
+                    }
+
+                    if (!more)
                     {
                         break;
                     }

@@ -52,6 +52,9 @@ namespace RunAi.PowerShell.Pipeline
         /// <summary>Items were written to the pipeline.</summary>
         public void ItemsWritten(int count) => _items += count;
 
+        /// <summary>How many items this invocation has written so far, over all its inputs.</summary>
+        public long ItemsSoFar => _items;
+
         /// <summary>The number of items the whole call will write, when known (-IncludeTotalCount): progress then shows a percentage.</summary>
         public void Expect(long items) => _expectedItems = items;
 

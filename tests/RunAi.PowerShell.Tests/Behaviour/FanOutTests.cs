@@ -89,18 +89,18 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
     }
 
     [Fact]
-    public void The_default_runs_4_inputs_at_once_and_ThrottleLimit_1_one_at_a_time()
+    public void The_default_runs_one_input_at_a_time_and_ThrottleLimit_4_four_at_once()
     {
         var ids = ActiveIds(12);
         var byDefault = new ScriptedEvents { DelayOf = _ => TimeSpan.FromMilliseconds(60) }.Install(_sim.Simulator);
         var result = _ps.Run(Piped + "Get-RunAiWorkloadEvent", Vars(ids));
         Assert.Equal(ids.SelectMany(byDefault.MessagesOf), result.All<string>("Message"));
-        Assert.Equal(4, byDefault.MaxInFlight());
+        Assert.Equal(1, byDefault.MaxInFlight());
 
-        var oneAtATime = new ScriptedEvents { DelayOf = _ => TimeSpan.FromMilliseconds(60) }.Install(_sim.Simulator);
-        result = _ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 1", Vars(ids));
-        Assert.Equal(ids.SelectMany(oneAtATime.MessagesOf), result.All<string>("Message"));
-        Assert.Equal(1, oneAtATime.MaxInFlight());
+        var fourAtOnce = new ScriptedEvents { DelayOf = _ => TimeSpan.FromMilliseconds(60) }.Install(_sim.Simulator);
+        result = _ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 4", Vars(ids));
+        Assert.Equal(ids.SelectMany(fourAtOnce.MessagesOf), result.All<string>("Message"));
+        Assert.Equal(4, fourAtOnce.MaxInFlight());
     }
 
     [Fact]

@@ -226,6 +226,13 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
             splat["First"] = 3UL;
         }
 
+        // A wait keeps polling through failed polls until its time is up (10 minutes by default).
+        if (set.Parameters.Any(p => p.Name == "TimeoutSec"))
+        {
+            splat["TimeoutSec"] = 2;
+            splat["PollIntervalSec"] = 1;
+        }
+
         return splat;
     }
 

@@ -148,7 +148,7 @@ public sealed class HelpTests : IClassFixture<HelpFixture>
             }
         });
 
-        Assert.Equal(("True (ByPropertyName)", "Id"), _fixture.Get("Get-RunAiWorkloadEvent").Binding["WorkloadId"]);
+        Assert.Equal(("True (ByValue, ByPropertyName)", "Id"), _fixture.Get("Get-RunAiWorkloadEvent").Binding["WorkloadId"]);
     }
 
     [Fact]
