@@ -68,6 +68,25 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
         Assert.All(Views(), view => Assert.True(Samples.ContainsKey(view.TypeName), $"no sample objects for the view of {view.TypeName}"));
     }
 
+    [Fact]
+    public void Every_table_that_ends_in_a_message_leaves_it_a_readable_width_in_an_80_column_console()
+    {
+        // A message column comes last, has no width and gets what the others leave; the event view once left its
+        // message 2 characters. Columns are separated by one space.
+        var document = XDocument.Load(Path.Combine(PowerShellSession.RepositoryRoot, "module", "RunAi.format.ps1xml"));
+        var tables = document.Descendants("TableControl")
+            .Where(t => t.Descendants("TableColumnHeader").Last().Element("Label")?.Value == "Message").ToList();
+        Assert.True(tables.Count >= 2, "the event and history views end in a message");
+        Assert.All(tables, table =>
+        {
+            var headers = table.Descendants("TableColumnHeader").ToList();
+            var fixedWidths = headers.Select(h => h.Element("Width")).Where(w => w != null).Sum(w => int.Parse(w!.Value, System.Globalization.CultureInfo.InvariantCulture));
+            var left = 80 - fixedWidths - (headers.Count - 1);
+            var name = table.Parent!.Element("Name")!.Value;
+            Assert.True(headers[^1].Element("Width") != null || left >= 12, $"{name}: the last column keeps {left} characters at 80 columns");
+        });
+    }
+
     [Theory]
     [MemberData(nameof(ViewedTypes))]
     public void Every_cell_of_the_default_view_whose_property_has_a_value_shows_it_and_dates_read_the_same_in_every_culture(string typeName)
