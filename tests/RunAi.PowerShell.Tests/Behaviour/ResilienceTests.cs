@@ -165,6 +165,35 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
+    public void A_page_read_ahead_that_fails_is_reported_after_every_object_of_the_pages_before_it()
+    {
+        // The page at 40 is read ahead and fails at once; the page at 30 comes 300 ms later. When the reader gets to the
+        // failure it is already there: the objects of the page at 30, not yet handed to the pipeline, must still be
+        // written, before the error.
+        using var ps = _sim.Connected("-MaxRetryCount 0");
+        var idsAt30 = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
+        var pageAt30 = "{\"workloads\":[" + string.Join(",", idsAt30.Select(id =>
+            "{\"id\":\"" + id + "\",\"name\":\"x\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"clusterId\":\"" + Guid.NewGuid() + "\"}")) + "],\"next\":40}";
+        _sim.Simulator.ClearRequests();
+        _sim.Simulator.Options.Override = r => r.Path != "/api/v1/workloads"
+            ? null
+            : r.Offset() switch
+            {
+                30 => new SimulatedResponse(200, pageAt30) { Delay = TimeSpan.FromMilliseconds(300) },
+                40 => new SimulatedResponse(500, "{\"code\":500,\"message\":\"the page at 40 broke\"}"),
+                _ => null,
+            };
+
+        var result = ps.Run("Get-RunAiWorkload -PageSize 10 | ForEach-Object Id");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("500", error.Exception.Message, StringComparison.Ordinal);
+        var data = _sim.Simulator.Data;
+        var expected = Enumerable.Range(0, data.WorkloadCount).Where(i => !data.IsDeleted(i)).Select(data.GetWorkloadId).Take(30).Concat(idsAt30);
+        Assert.Equal(expected, result.Output.Select(x => (Guid)x.BaseObject));
+    }
+
+    [Fact]
     public void Too_many_requests_and_service_unavailable_are_retried()
     {
         // Four answers in six fail, and pages read ahead share the fault counter in no fixed order: enough retries that
