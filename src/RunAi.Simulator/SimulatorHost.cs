@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
@@ -71,8 +72,23 @@ public sealed class SimulatorHost : IAsyncDisposable
     {
         Options.RestoreKnobs(startKnobs);
         ResetFaultCounter();
+        // A request the last test's client dropped (a page read ahead, say) may still be arriving or ending: wait until
+        // none is in flight and none has arrived for a moment, so none of them lands in the next test's log. Bounded,
+        // for a request a test leaves hanging.
+        var idle = Stopwatch.StartNew();
+        while ((recorder.InFlight > 0 || recorder.SinceLastArrival < QuietMoment) && idle.Elapsed < IdleWait)
+        {
+            Thread.Sleep(5);
+        }
+
         ClearRequests();
     }
+
+    /// <summary>How long <see cref="ResetKnobs"/> waits for requests still in flight.</summary>
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long no request may have arrived before <see cref="ResetKnobs"/> clears the log.</summary>
+    private static readonly TimeSpan QuietMoment = TimeSpan.FromMilliseconds(30);
 
     /// <summary>
     /// Adds a live workload created now: Pending for <paramref name="pending"/>, then Running for <paramref name="running"/>,

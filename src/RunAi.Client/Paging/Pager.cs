@@ -23,9 +23,11 @@ namespace RunAi.Client.Paging
     }
 
     /// <summary>
-    /// Streams a list page by page. Items are yielded as each page arrives while the next page is already
-    /// being fetched (one page ahead, so memory stays flat). Stops on a missing <c>next</c> or an empty page,
-    /// fails on a <c>next</c> that does not move forward, and never asks for more than <see cref="PagingOptions.First"/> needs.
+    /// Streams a list page by page, items in the server's order, reading ahead: while a page is being read, up to
+    /// <see cref="PagingOptions.PagesAhead"/> further pages are already being fetched and parsed, on other threads, so a
+    /// long listing uses more than one core and waits for the server less. Stops on a missing <c>next</c> or an empty
+    /// page, fails on a <c>next</c> that does not move forward, and never asks for more than <see cref="PagingOptions.First"/>
+    /// needs. How far ahead it may guess, and why a guess is never used unchecked: <see cref="PagesInFlight{T}"/>.
     /// </summary>
     internal static class Pager
     {
@@ -40,14 +42,14 @@ namespace RunAi.Client.Paging
                 yield break;
             }
 
-            var offset = paging.Skip;
-            var pageNumber = 1;
-            using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var current = Fetch(fetch, what, pageNumber, offset, LimitFor(paging, remaining), ahead.Token);
-            while (true)
+            // Leaving early (Select-Object -First, Ctrl+C, an error) disposes inFlight, which cancels and drops every page
+            // still on its way.
+            using var inFlight = new PagesInFlight<T>(what, paging, fetch, cancellationToken);
+            inFlight.Ask(paging.Skip, LimitFor(paging, remaining));
+            while (inFlight.TryTake(out var request))
             {
-                var page = await current.ConfigureAwait(false);
-                RunAiDiagnostics.PageReceived(what, pageNumber, page.Items.Count);
+                var page = await request.Answer.ConfigureAwait(false);
+                RunAiDiagnostics.PageReceived(what, request.Number, page.Items.Count);
                 if (page.Items.Count == 0)
                 {
                     yield break;
@@ -55,68 +57,40 @@ namespace RunAi.Client.Paging
 
                 var take = (int)Math.Min(page.Items.Count, remaining);
                 remaining -= take;
-                Task<Page<T>>? next = null;
-                long nextOffset = 0;
                 if (remaining > 0 && page.Next is long announced)
                 {
-                    if (announced <= offset)
-                    {
-                        throw new RunAiApiException(
-                            RunAiFailureKind.PagingFault, "GET", path,
-                            string.Format(CultureInfo.InvariantCulture, "GET {0} broke paging: the page at offset {1} announced next={2}, which does not move forward. Stopped to avoid an endless loop.", path, offset, announced));
-                    }
-
-                    if (announced > PagingOptions.MaxOffset)
-                    {
-                        throw new RunAiApiException(
-                            RunAiFailureKind.PagingFault, "GET", path,
-                            string.Format(CultureInfo.InvariantCulture, "GET {0} broke paging: the page at offset {1} announced next={2}, past the largest offset the API takes ({3}). Stopped without asking for it.", path, offset, announced, PagingOptions.MaxOffset));
-                    }
-
-                    nextOffset = announced;
-                    next = Fetch(fetch, what, pageNumber + 1, nextOffset, LimitFor(paging, remaining), ahead.Token);
+                    RequireForward(path, request.Offset, announced);
+                    inFlight.Follow(request, page.Items.Count, announced, remaining);
                 }
-
-                var pageDone = false;
-                try
+                else
                 {
-                    for (var i = 0; i < take; i++)
-                    {
-                        yield return page.Items[i];
-                    }
-
-                    pageDone = true;
+                    inFlight.DropAll("the list ended");
                 }
-                finally
+
+                for (var i = 0; i < take; i++)
                 {
-                    if (!pageDone && next != null)
-                    {
-                        // The caller stopped early (Select-Object -First, Ctrl+C): drop the page fetched ahead.
-                        ahead.Cancel();
-                        Abandon(next);
-                    }
+                    yield return page.Items[i];
                 }
-
-                if (next is null)
-                {
-                    yield break;
-                }
-
-                offset = nextOffset;
-                pageNumber++;
-                current = next;
             }
         }
 
-        private static void Abandon(Task task) =>
-            _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        internal static int LimitFor(PagingOptions paging, long remaining) => (int)Math.Min(paging.PageSize, remaining);
 
-        private static int LimitFor(PagingOptions paging, long remaining) => (int)Math.Min(paging.PageSize, remaining);
-
-        private static Task<Page<T>> Fetch<T>(PageFetcher<T> fetch, string what, int pageNumber, long offset, int limit, CancellationToken cancellationToken)
+        private static void RequireForward(string path, long offset, long announced)
         {
-            RunAiDiagnostics.Verbose(string.Format(CultureInfo.InvariantCulture, "Fetching {0}, page {1} (offset {2}, limit {3}).", what, pageNumber, offset, limit));
-            return fetch(offset, limit, cancellationToken);
+            if (announced <= offset)
+            {
+                throw new RunAiApiException(
+                    RunAiFailureKind.PagingFault, "GET", path,
+                    string.Format(CultureInfo.InvariantCulture, "GET {0} broke paging: the page at offset {1} announced next={2}, which does not move forward. Stopped to avoid an endless loop.", path, offset, announced));
+            }
+
+            if (announced > PagingOptions.MaxOffset)
+            {
+                throw new RunAiApiException(
+                    RunAiFailureKind.PagingFault, "GET", path,
+                    string.Format(CultureInfo.InvariantCulture, "GET {0} broke paging: the page at offset {1} announced next={2}, past the largest offset the API takes ({3}). Stopped without asking for it.", path, offset, announced, PagingOptions.MaxOffset));
+            }
         }
     }
 }

@@ -138,7 +138,7 @@ namespace RunAi.PowerShell.Commands
                     return;
                 case WorkloadSet:
                     var includeTotalCount = PagingParameters?.IncludeTotalCount == true;
-                    var (search, deletedPods, workloadPaging) = (Search, Deleted.IsPresent, ToPaging(PageSize));
+                    var (search, deletedPods, workloadPaging) = (Search, Deleted.IsPresent, ToLanePaging(PageSize));
                     foreach (var id in WorkloadId)
                     {
                         RunInLane(ThrottleLimit, session, id, async (queue, token) =>

@@ -34,7 +34,7 @@ namespace RunAi.PowerShell.Commands
         {
             var session = ResolveSession();
             var includeTotalCount = PagingParameters?.IncludeTotalCount == true;
-            var paging = ToPaging(PageSize);
+            var paging = ToLanePaging(PageSize);
             foreach (var id in WorkloadId)
             {
                 RunInLane(ThrottleLimit, session, id, async (queue, token) =>

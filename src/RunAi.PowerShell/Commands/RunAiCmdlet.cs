@@ -205,6 +205,17 @@ namespace RunAi.PowerShell.Commands
         /// </summary>
         private protected RunAi.Client.Paging.PagingOptions ToPaging(int pageSize) => ListInput.Paging(this, PagingParameters, pageSize);
 
+        /// <summary>
+        /// <see cref="ToPaging"/> for a list of one pipeline input, read in a -ThrottleLimit lane: one page ahead only, so
+        /// the requests in flight stay near the throttle limit (16 lanes reading three pages ahead would be 64).
+        /// </summary>
+        private protected RunAi.Client.Paging.PagingOptions ToLanePaging(int pageSize)
+        {
+            var paging = ToPaging(pageSize);
+            paging.PagesAhead = 1;
+            return paging;
+        }
+
         /// <summary>Work written directly goes after every input already handed to a lane, so output stays in input order.</summary>
         private void WriteLanesFirst() => _fanOut?.Drain();
 

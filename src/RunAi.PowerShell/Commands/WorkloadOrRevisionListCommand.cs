@@ -62,7 +62,7 @@ namespace RunAi.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var session = ResolveSession();
-            var paging = ToPaging(PageSize);
+            var paging = ToLanePaging(PageSize);
             if (ParameterSetName != RevisionSet)
             {
                 foreach (var id in WorkloadId)

@@ -67,7 +67,8 @@ namespace RunAi.PowerShell.Pipeline
         /// <summary>
         /// Streams <paramref name="source"/> into the queue, each item shaped by <paramref name="convert"/> if given. Items
         /// go in batches of what has arrived: a batch is handed over when it is full, and before waiting for an item that is
-        /// not there yet (the next page), so nothing that arrived waits for what has not.
+        /// not there yet (the next page), so nothing that arrived waits for what has not; and before a failure, so the
+        /// items that came before it are written before it.
         /// </summary>
         public async Task WriteAllAsync<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert, CancellationToken cancellationToken)
         {
@@ -95,7 +96,8 @@ namespace RunAi.PowerShell.Pipeline
                     }
                     catch (Exception) when (batch.Count > 0 && !cancellationToken.IsCancellationRequested)
                     {
-                        // The next page failed: what already arrived is written before the failure ends the listing.
+                        // A page read ahead can have failed before the reader got to it, so the failure comes at once,
+                        // with the items before it still in the batch: they go out first, then the failure.
                         await WriteBatchAsync(batch).ConfigureAwait(false);
                         throw;
                     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
@@ -17,6 +18,14 @@ internal sealed class RequestRecorder
 {
     private readonly List<RecordedRequest> requests = [];
     private readonly Lock gate = new();
+    private int inFlight;
+    private long lastArrival = Stopwatch.GetTimestamp();
+
+    /// <summary>Requests that have arrived and not yet ended.</summary>
+    public int InFlight => Volatile.Read(ref inFlight);
+
+    /// <summary>Time since the last request arrived.</summary>
+    public TimeSpan SinceLastArrival => Stopwatch.GetElapsedTime(Interlocked.Read(ref lastArrival));
 
     /// <summary>The request as read on arrival (its <see cref="RecordedRequest.StatusCode"/> is 0).</summary>
     public static RecordedRequest RequestOf(HttpContext ctx)
@@ -39,6 +48,20 @@ internal sealed class RequestRecorder
     }
 
     public async Task InvokeAsync(HttpContext ctx, RequestDelegate next)
+    {
+        Interlocked.Increment(ref inFlight);
+        Interlocked.Exchange(ref lastArrival, Stopwatch.GetTimestamp());
+        try
+        {
+            await RecordAsync(ctx, next).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task RecordAsync(HttpContext ctx, RequestDelegate next)
     {
         var request = ctx.Request;
         var aborted = ctx.RequestAborted;

@@ -23,7 +23,8 @@ public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
     public void A_slow_listing_shows_what_is_listed_items_and_pages_then_completes()
     {
         using var ps = _sim.Connected();
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(150);
+        // Slow enough that the listing lasts well over the 1 s before progress shows, with three pages in flight.
+        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(400);
 
         var result = ps.Run("Get-RunAiWorkload -PageSize 100 -First 1500");
 
@@ -42,7 +43,7 @@ public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
     public void A_known_total_turns_progress_into_a_percentage()
     {
         using var ps = _sim.Connected();
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(150);
+        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(400);
 
         var result = ps.Run("Get-RunAiWorkload -PageSize 100 -First 1200 -IncludeTotalCount");
 

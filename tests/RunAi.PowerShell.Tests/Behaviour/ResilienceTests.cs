@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using RunAi.Simulator;
 using Xunit;
+using RunAi.Tests.Servers;
 
 namespace RunAi.PowerShell.Tests;
 
@@ -25,7 +26,9 @@ public sealed class LongListingResilienceTests : IClassFixture<TwentyThousandWor
     [Fact]
     public void Listing_20000_workloads_through_429_every_5th_and_503_every_7th_returns_every_id_once_in_order()
     {
-        using var ps = _sim.Connected("-RetryDelayMilliseconds 100");
+        // Pages are read ahead, so requests share the simulator's fault counter in no fixed order: a page could meet more
+        // failures in a row than the default five retries. This test is about recovering, not about the retry limit.
+        using var ps = _sim.Connected("-RetryDelayMilliseconds 100 -MaxRetryCount 15");
         _sim.Simulator.ResetFaultCounter();
         _sim.Simulator.ClearRequests();
         var o = _sim.Simulator.Options;
@@ -49,8 +52,10 @@ public sealed class LongListingResilienceTests : IClassFixture<TwentyThousandWor
         var pages = _sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").ToList();
         Assert.Contains(pages, r => r.StatusCode == 429);
         Assert.Contains(pages, r => r.StatusCode == 503);
-        var served = pages.Where(r => r.StatusCode == 200).Select(r => long.Parse(r.Query["offset"].Single(), System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Equal(Enumerable.Range(0, 40).Select(i => i * 500L), served);
+        // Each page served once (reading ahead, in any order), plus at most two guesses past the end (the client reads up to three pages ahead).
+        var served = pages.Where(r => r.StatusCode == 200).Select(r => r.Offset()).OrderBy(o => o).ToList();
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => i * 500L), served.Where(o => o < 20_000));
+        Assert.InRange(served.Count(o => o >= 20_000), 0, 2);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(90), $"took {clock.Elapsed}");
     }
 }
@@ -99,10 +104,11 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
             new() { ["uri"] = _sim.BaseUri, ["id"] = o.ClientId, ["secret"] = o.ClientSecret });
         Assert.Empty(connect.Errors);
         _sim.Simulator.ClearRequests();
+        // Small pages, so the listing lasts over 4 s even with three pages in flight.
         o.Latency = TimeSpan.FromMilliseconds(100);
 
         var clock = Stopwatch.StartNew();
-        var result = ps.Run("Get-RunAiWorkload -PageSize 40 | ForEach-Object Id");
+        var result = ps.Run("Get-RunAiWorkload -PageSize 8 | ForEach-Object Id");
         clock.Stop();
         o.Latency = TimeSpan.Zero;
 
@@ -159,9 +165,40 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
     }
 
     [Fact]
+    public void A_page_read_ahead_that_fails_is_reported_after_every_object_of_the_pages_before_it()
+    {
+        // The page at 40 is read ahead and fails at once; the page at 30 comes 300 ms later. When the reader gets to the
+        // failure it is already there: the objects of the page at 30, not yet handed to the pipeline, must still be
+        // written, before the error.
+        using var ps = _sim.Connected("-MaxRetryCount 0");
+        var idsAt30 = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
+        var pageAt30 = "{\"workloads\":[" + string.Join(",", idsAt30.Select(id =>
+            "{\"id\":\"" + id + "\",\"name\":\"x\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"clusterId\":\"" + Guid.NewGuid() + "\"}")) + "],\"next\":40}";
+        _sim.Simulator.ClearRequests();
+        _sim.Simulator.Options.Override = r => r.Path != "/api/v1/workloads"
+            ? null
+            : r.Offset() switch
+            {
+                30 => new SimulatedResponse(200, pageAt30) { Delay = TimeSpan.FromMilliseconds(300) },
+                40 => new SimulatedResponse(500, "{\"code\":500,\"message\":\"the page at 40 broke\"}"),
+                _ => null,
+            };
+
+        var result = ps.Run("Get-RunAiWorkload -PageSize 10 | ForEach-Object Id");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("500", error.Exception.Message, StringComparison.Ordinal);
+        var data = _sim.Simulator.Data;
+        var expected = Enumerable.Range(0, data.WorkloadCount).Where(i => !data.IsDeleted(i)).Select(data.GetWorkloadId).Take(30).Concat(idsAt30);
+        Assert.Equal(expected, result.Output.Select(x => (Guid)x.BaseObject));
+    }
+
+    [Fact]
     public void Too_many_requests_and_service_unavailable_are_retried()
     {
-        using var ps = _sim.Connected();
+        // Four answers in six fail, and pages read ahead share the fault counter in no fixed order: enough retries that
+        // no page runs out of them (the retry limit has its own tests).
+        using var ps = _sim.Connected("-MaxRetryCount 20 -RetryDelayMilliseconds 10");
         _sim.Simulator.ClearRequests();
         _sim.Simulator.Options.TooManyRequestsEvery = 2;
         _sim.Simulator.Options.ServiceUnavailableEvery = 3;
