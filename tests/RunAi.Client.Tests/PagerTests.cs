@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using RunAi.Client.Paging;
@@ -53,10 +54,10 @@ public sealed class PagerTests : IClassFixture<ClientFixture>
     public async Task A_guess_the_server_does_not_confirm_is_dropped_and_the_announced_page_followed()
     {
         // Pages at 0 and 10 are full and announce offset + limit, so the reader guesses 30 while reading 20; the page at
-        // 20 is full but announces next=35: the guess at 30 must be dropped and 35 followed.
+        // 20 holds only 5 items (its server's own cap) and announces next=25: the guess at 30 must be dropped and 25 followed.
         // The page at 20 answers after 300 ms, so the guess at 30 has surely reached the server by then.
         Func<RecordedRequest, SimulatedResponse?> skipFive = r => r.Path == "/api/v1/workloads" && r.Query["offset"].Single() == "20"
-            ? new SimulatedResponse(200, WorkloadsJson(10, next: 35)) { Delay = TimeSpan.FromMilliseconds(300) }
+            ? new SimulatedResponse(200, WorkloadsJson(5, next: 25)) { Delay = TimeSpan.FromMilliseconds(300) }
             : null;
         _f.Simulator.Options.Override = skipFive;
         using var client = _f.TokenClient();
@@ -67,9 +68,9 @@ public sealed class PagerTests : IClassFixture<ClientFixture>
 
         Assert.Equal(oneAtATime.Count, ahead.Count);
         Assert.Equal(oneAtATime.Select(w => w.Id).Take(20), ahead.Select(w => w.Id).Take(20));
-        Assert.Equal(oneAtATime.Select(w => w.Id).Skip(30), ahead.Select(w => w.Id).Skip(30)); // 20-29 are new ids each time
+        Assert.Equal(oneAtATime.Select(w => w.Id).Skip(25), ahead.Select(w => w.Id).Skip(25)); // 20-24 are new ids each time
         Assert.Contains(30L, Offsets()); // guessed, and dropped
-        Assert.Contains(35L, Offsets());
+        Assert.Contains(25L, Offsets());
     }
 
     [Fact]
@@ -141,19 +142,6 @@ public sealed class PagerTests : IClassFixture<ClientFixture>
         // The failure really came first: the server answered the page at 40 before the one at 30.
         var answered = Offsets();
         Assert.True(answered.IndexOf(40) < answered.IndexOf(30), "answered in the order " + string.Join(", ", answered));
-    }
-
-    [Fact]
-    public async Task An_empty_page_ends_the_list_even_when_next_is_present()
-    {
-        _f.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && r.Query["offset"].Single() == "10"
-            ? new SimulatedResponse(200, "{\"workloads\":[],\"next\":20}")
-            : null;
-        using var client = _f.TokenClient();
-        var all = await ClientFixture.ToListAsync(client.ListWorkloadsAsync(paging: new PagingOptions { PageSize = 10, PagesAhead = 1 }));
-
-        Assert.Equal(10, all.Count);
-        Assert.True(_f.Requests("/api/v1/workloads").Count == 2, string.Join(", ", _f.Requests("/api/v1/workloads").Select(r => r.QueryString + " " + r.StatusCode)));
     }
 
     [Fact]
@@ -278,6 +266,38 @@ public sealed class PagerTests : IClassFixture<ClientFixture>
 
     private System.Collections.Generic.List<long> Offsets() =>
         _f.Requests("/api/v1/workloads").Select(r => r.Offset()).ToList();
+
+    [Theory]
+    [InlineData("{\"workloads\":null,\"next\":20}", RunAiFailureKind.InvalidResponse, "no list (null)")]
+    [InlineData("{\"workloads\":[],\"next\":20}", RunAiFailureKind.InvalidResponse, "no items")]
+    [InlineData("overlap", RunAiFailureKind.PagingFault, "would repeat 5 items")]
+    [InlineData("gap", RunAiFailureKind.PagingFault, "would skip 10 items")]
+    public async Task A_page_that_would_end_the_list_early_or_repeat_or_skip_items_fails_after_every_item_before_it(string pageAt10, RunAiFailureKind kind, string says)
+    {
+        var body = pageAt10 switch
+        {
+            "overlap" => WorkloadsJson(10, next: 15),
+            "gap" => WorkloadsJson(10, next: 30),
+            _ => pageAt10,
+        };
+        _f.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && r.Query["offset"].Single() == "10" ? new SimulatedResponse(200, body) : null;
+        using var client = _f.TokenClient();
+
+        var received = new List<Guid>();
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(async () =>
+        {
+            await foreach (var workload in client.ListWorkloadsAsync(paging: new PagingOptions { PageSize = 10, PagesAhead = 3 }))
+            {
+                received.Add(workload.Id);
+            }
+        });
+
+        Assert.Equal(kind, failure.Kind);
+        Assert.Contains(says, failure.Message, StringComparison.Ordinal);
+        // The first page came whole; with the overlap and the gap, so did the page that announced the wrong next.
+        Assert.Equal(pageAt10.StartsWith('{') ? 10 : 20, received.Count);
+        Assert.Equal(received.Count, received.Distinct().Count());
+    }
 
     private static string WorkloadsJson(int count, long next) =>
         "{\"workloads\":[" + string.Join(",", Enumerable.Range(0, count).Select(_ =>

@@ -20,6 +20,12 @@ namespace RunAi.Client.Authentication
         private readonly RunAiClientCredential _credential;
         private readonly Func<HttpClient> _httpClient;
         private readonly ReadLimits _limits;
+        /// <summary>A token this close to its expiry is not sent: it could expire on the way or while the server reads it.</summary>
+        private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(2);
+
+        /// <summary>After a failed early renewal, the next try comes this much later (or at half the token's time left).</summary>
+        private static readonly TimeSpan RetryRenewalAfter = TimeSpan.FromSeconds(10);
+
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private string? _token;
         private DateTimeOffset _renewAt;
@@ -54,7 +60,26 @@ namespace RunAi.Client.Authentication
                     return current;
                 }
 
-                return await RequestTokenAsync(rejectedToken != null, cancellationToken).ConfigureAwait(false);
+                var stillValid = current != null && current != rejectedToken && _expiresAt is DateTimeOffset expiry && DateTimeOffset.UtcNow < expiry - ExpiryMargin;
+                if (!stillValid)
+                {
+                    return await RequestTokenAsync(rejectedToken != null, cancellationToken).ConfigureAwait(false);
+                }
+
+                try
+                {
+                    return await RequestTokenAsync(afterRejection: false, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is RunAiApiException || ex is HttpRequestException || ex is OperationCanceledException))
+                {
+                    // Renewing early is a convenience: while the token in hand is valid, an outage of the token endpoint
+                    // must not fail the calls. Try again a little later; only a token that expired with no renewal fails.
+                    var left = _expiresAt!.Value - DateTimeOffset.UtcNow;
+                    _renewAt = DateTimeOffset.UtcNow + TimeSpan.FromTicks(Math.Min(RetryRenewalAfter.Ticks, left.Ticks / 2));
+                    RunAiDiagnostics.Debug(string.Format(
+                        CultureInfo.InvariantCulture, "Renewing the access token failed ({0}); the current one is valid for {1:0} s more and stays in use.", ex.Message, left.TotalSeconds));
+                    return current!;
+                }
             }
             finally
             {

@@ -14,10 +14,14 @@ namespace RunAi.Client.Paging
         public Page(IReadOnlyList<T>? items, long? next)
         {
             Items = items ?? Array.Empty<T>();
+            ListMissing = items is null;
             Next = next;
         }
 
         public IReadOnlyList<T> Items { get; }
+
+        /// <summary>The answer had no list at all (missing or null), rather than an empty one.</summary>
+        public bool ListMissing { get; }
 
         public long? Next { get; }
     }
@@ -52,15 +56,33 @@ namespace RunAi.Client.Paging
                 RunAiDiagnostics.PageReceived(what, request.Number, page.Items.Count);
                 if (page.Items.Count == 0)
                 {
+                    // An empty page ends a list only when it does not announce more: a page that says "more from here"
+                    // but holds nothing (or no list at all) would end the listing early and quietly.
+                    if (page.Next is long more && remaining > 0)
+                    {
+                        throw new RunAiApiException(
+                            RunAiFailureKind.InvalidResponse, "GET", path,
+                            string.Format(CultureInfo.InvariantCulture, "GET {0} answered the page at offset {1} with {2} but announced next={3}: the list cannot be read to its end.", path, request.Offset, page.ListMissing ? "no list (null)" : "no items", more));
+                    }
+
                     yield break;
                 }
 
                 var take = (int)Math.Min(page.Items.Count, remaining);
                 remaining -= take;
+                // A page whose next is wrong is still a good page: its items go out, then the listing fails.
+                RunAiApiException? broken = null;
                 if (remaining > 0 && page.Next is long announced)
                 {
-                    RequireForward(path, request.Offset, announced);
-                    inFlight.Follow(request, page.Items.Count, announced, remaining);
+                    broken = NotForward(path, request.Offset, announced) ?? NotContiguous(path, request, page.Items.Count, announced);
+                    if (broken is null)
+                    {
+                        inFlight.Follow(request, page.Items.Count, announced, remaining);
+                    }
+                    else
+                    {
+                        inFlight.DropAll("paging broke");
+                    }
                 }
                 else
                 {
@@ -71,26 +93,56 @@ namespace RunAi.Client.Paging
                 {
                     yield return page.Items[i];
                 }
+
+                if (broken != null)
+                {
+                    throw broken;
+                }
             }
         }
 
         internal static int LimitFor(PagingOptions paging, long remaining) => (int)Math.Min(paging.PageSize, remaining);
 
-        private static void RequireForward(string path, long offset, long announced)
+        /// <summary>
+        /// A <c>next</c> that points inside the page just read would repeat items, and one past the end of the page asked
+        /// for would skip some: either way the output would be wrong without a word, so the listing stops there. (A
+        /// <c>next</c> between the items read and the limit is followed: items the API documents as nullable may have
+        /// been dropped from the page.)
+        /// </summary>
+        private static RunAiApiException? NotContiguous<T>(string path, PagesInFlight<T>.PageRequest request, int itemCount, long announced)
+        {
+            var endOfItems = request.Offset + itemCount;
+            var endOfPage = request.Offset + request.Limit;
+            if (announced < endOfItems || announced > endOfPage)
+            {
+                return new RunAiApiException(
+                    RunAiFailureKind.PagingFault, "GET", path,
+                    string.Format(
+                        CultureInfo.InvariantCulture,
+                        "GET {0} broke paging: the page at offset {1} (limit {2}) held {3} items but announced next={4}, not {5}; following it would {6} items. Stopped.",
+                        path, request.Offset, request.Limit, itemCount, announced, endOfItems, announced < endOfItems ? "repeat " + (endOfItems - announced).ToString(CultureInfo.InvariantCulture) : "skip " + (announced - endOfItems).ToString(CultureInfo.InvariantCulture)));
+            }
+
+            return null;
+        }
+
+        private static RunAiApiException? NotForward(string path, long offset, long announced)
         {
             if (announced <= offset)
             {
-                throw new RunAiApiException(
+                return new RunAiApiException(
                     RunAiFailureKind.PagingFault, "GET", path,
                     string.Format(CultureInfo.InvariantCulture, "GET {0} broke paging: the page at offset {1} announced next={2}, which does not move forward. Stopped to avoid an endless loop.", path, offset, announced));
             }
 
             if (announced > PagingOptions.MaxOffset)
             {
-                throw new RunAiApiException(
+                return new RunAiApiException(
                     RunAiFailureKind.PagingFault, "GET", path,
                     string.Format(CultureInfo.InvariantCulture, "GET {0} broke paging: the page at offset {1} announced next={2}, past the largest offset the API takes ({3}). Stopped without asking for it.", path, offset, announced, PagingOptions.MaxOffset));
             }
+
+            return null;
         }
     }
 }

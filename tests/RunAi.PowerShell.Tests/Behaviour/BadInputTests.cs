@@ -17,9 +17,13 @@ public sealed record BadInput(
     bool Connect = true,
     string ConnectExtra = "-MaxRetryCount 0",
     string? Target = null,
-    string? MessageContains = null);
+    string? MessageContains = null,
+    int ItemsBeforeTheError = 0);
 
-/// <summary>Bad input is refused clearly: a stable ErrorId, the right category, the failed input as target, and no output.</summary>
+/// <summary>
+/// Bad input is refused clearly: a stable ErrorId, the right category, the failed input as target, and no output but
+/// the items received before the error (a page whose next is wrong still delivers its own items).
+/// </summary>
 [Collection("engine")]
 public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
 {
@@ -75,7 +79,7 @@ public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
         ["a captive portal's html 200"] = new("Get-RunAiWorkload -First 5", "InvalidResponse", ErrorCategory.ParserError, Answer(200, "<html><body>Please sign in to the hotel wifi</body></html>", "text/html")),
         ["next that does not advance"] = new("Get-RunAiWorkload -PageSize 10", "PagingFault", ErrorCategory.ProtocolError, s => s.Options.Override = r => r.Path == "/api/v1/workloads"
             ? new SimulatedResponse(200, "{\"workloads\":[{\"id\":\"" + Guid.NewGuid() + "\",\"name\":\"x\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"clusterId\":\"" + Guid.NewGuid() + "\"}],\"next\":0}")
-            : null, MessageContains: "next=0"),
+            : null, MessageContains: "next=0", ItemsBeforeTheError: 1),
         ["a reply larger than any sane page"] = new("Get-RunAiWorkload -First 5", "InvalidResponse", ErrorCategory.ParserError, s => s.Options.Override = r => r.Path == "/api/v1/workloads" ? new SimulatedResponse(200, WithTlsSimulatorFixture.HugeBody) : null, MessageContains: "64 MiB"),
     };
 
@@ -133,7 +137,7 @@ public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
             _sim.Reset();
         }
 
-        Assert.Empty(result.Output);
+        Assert.Equal(input.ItemsBeforeTheError, result.Output.Count);
         var error = Assert.Single(result.AllErrors);
         Assert.True(
             error.FullyQualifiedErrorId.StartsWith(input.ErrorId + ",", StringComparison.Ordinal),
