@@ -59,14 +59,18 @@ public sealed class FailureTests : IClassFixture<ClientFixture>
     }
 
     [Fact]
-    public async Task A_truncated_body_is_an_invalid_response()
+    public async Task A_body_truncated_on_every_attempt_is_an_invalid_response_after_the_retries()
     {
+        // The simulator cuts the body with a Content-Length to match: every announced byte arrived, the JSON in it
+        // stops early. Retried like a cut connection, then InvalidResponse (BodyFaultTests has the cut connections).
         _f.Simulator.Options.TruncateBodyEvery = 1;
-        using var client = _f.TokenClient();
+        using var client = _f.TokenClient(o => o.MaxRetries = 2);
         var failure = await Assert.ThrowsAsync<RunAiApiException>(() => ClientFixture.ToListAsync(client.ListWorkloadsAsync()));
 
         Assert.Equal(RunAiFailureKind.InvalidResponse, failure.Kind);
-        Assert.IsAssignableFrom<System.Text.Json.JsonException>(failure.InnerException);
+        Assert.Equal(3, failure.Attempts);
+        Assert.Equal(3, _f.Requests("/api/v1/workloads").Count);
+        Assert.Contains("failed after 3 attempts: the body's JSON stopped before it was complete", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,7 +19,6 @@ public sealed class ResponseReaderTests
     private static readonly JsonSerializerOptions Reflection = new() { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), PropertyNameCaseInsensitive = true };
 
     [Theory]
-    [InlineData("{\"workloads\":[{\"id\":")]
     [InlineData("{\"workloads\":[{\"id\":\"not-a-guid\"}]}")]
     [InlineData("{\"workloads\":[{\"createdAt\":\"2026-13-45T99:99:99Z\"}]}")]
     [InlineData("{\"workloads\":[{\"priority\":99999999999999999999}]}")]
@@ -31,6 +30,17 @@ public sealed class ResponseReaderTests
         Assert.Equal(RunAiFailureKind.InvalidResponse, failure.Kind);
         Assert.IsAssignableFrom<JsonException>(failure.InnerException);
         Assert.StartsWith("GET /api/v1/things answered 200 OK", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_cut_short_within_its_own_length_is_an_InvalidResponse_that_says_it_stopped_early()
+    {
+        // A body read here did not come through the retry handler; through it, this is retried first (BodyFaultTests).
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(() => ReadAsync(RunAiJsonContext.Default.WorkloadsPage, "{\"workloads\":[{\"id\":"));
+
+        Assert.Equal(RunAiFailureKind.InvalidResponse, failure.Kind);
+        Assert.Equal(200, failure.StatusCode);
+        Assert.StartsWith("GET /api/v1/things answered 200 OK, but the body's JSON stopped before it was complete", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

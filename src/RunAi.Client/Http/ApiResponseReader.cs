@@ -30,15 +30,9 @@ namespace RunAi.Client.Http
                 throw await ToExceptionAsync(response, request, limits, cancellationToken).ConfigureAwait(false);
             }
 
-            var length = response.Content.Headers.ContentLength;
-            if (length > limits.MaxResponseBytes)
-            {
-                throw TooLarge(method, path, limits.MaxResponseBytes);
-            }
-
             // One page at a time is held (at most MaxResponseBytes), so memory stays flat over a long list. Having
             // the bytes lets escaped strings be checked before they reach fields read lazily (unknown fields).
-            using var body = await ReadBodyAsync(response, method, path, limits, cancellationToken).ConfigureAwait(false);
+            using var body = await ReadBodyAsync(response, request, limits, cancellationToken).ConfigureAwait(false);
             try
             {
                 var json = JsonText.WithoutBom(body.Bytes);
@@ -83,34 +77,29 @@ namespace RunAi.Client.Http
             }
         }
 
-        /// <summary>The whole body, read within the body timeout (on every runtime) and the size cap.</summary>
+        /// <summary>
+        /// The whole body: normally already read by <see cref="ResilienceHandler"/> inside the attempt (so its faults
+        /// were retried there); read here, with the same checks, for a response that did not come through it.
+        /// </summary>
         private static async Task<ResponseBody> ReadBodyAsync(
-            HttpResponseMessage response, string method, string path, ReadLimits limits, CancellationToken cancellationToken)
+            HttpResponseMessage response, HttpRequestMessage request, ReadLimits limits, CancellationToken cancellationToken)
         {
+            if (response.Content is BufferedBody buffered)
+            {
+                return buffered.Body;
+            }
+
             try
             {
-                return await BodyDeadline.RunAsync(response, limits.BodyTimeout, async (content, token) =>
-                {
-                    using var stream = await BodyDeadline.OpenAsync(content, token).ConfigureAwait(false);
-                    using var limited = new LimitedReadStream(stream, limits.MaxResponseBytes);
-                    return await ResponseBody.ReadAsync(limited, content.Headers.ContentLength, token).ConfigureAwait(false);
-                }, cancellationToken).ConfigureAwait(false);
+                return await BufferedBody.ReadAsync(response, request, limits, cancellationToken).ConfigureAwait(false);
             }
-            catch (ResponseTooLargeException ex)
+            catch (BodyFaultException ex)
             {
-                throw TooLarge(method, path, ex.Limit);
-            }
-            catch (TimeoutException ex)
-            {
+                var method = request.Method.Method;
+                var path = PathOf(request);
                 throw new RunAiApiException(
-                    RunAiFailureKind.Timeout, method, path,
-                    string.Format(CultureInfo.InvariantCulture, "{0} {1} sent its headers but not its body within {2:0.#} s.", method, path, limits.BodyTimeout.TotalSeconds),
-                    ex);
-            }
-            catch (IOException ex)
-            {
-                throw new RunAiApiException(
-                    RunAiFailureKind.Transport, method, path, $"{method} {path}: the connection broke while the answer was read: {ex.Message}", ex);
+                    ex.Kind, method, path, $"{method} {path} answered {RunAiApiException.Describe(ex.StatusCode)}, but {ex.Message}.", ex)
+                { StatusCode = ex.StatusCode };
             }
         }
 
@@ -222,9 +211,9 @@ namespace RunAi.Client.Http
                             read += n;
                         }
                     }
-                    catch (IOException)
+                    catch (Exception ex) when (ex is IOException || ex is InvalidDataException || ex is HttpRequestException)
                     {
-                        // A body cut short still tells what it managed to say.
+                        // A body cut short (or a compressed one that cannot be decoded) still tells what it managed to say.
                     }
 
                     return new string(buffer, 0, read);
@@ -273,9 +262,5 @@ namespace RunAi.Client.Http
                 : $"the answer is {mediaType}, not JSON: {plain}";
         }
 
-        private static RunAiApiException TooLarge(string method, string path, long limit) =>
-            new RunAiApiException(
-                RunAiFailureKind.InvalidResponse, method, path,
-                FormattableString.Invariant($"{method} {path} answered with a body larger than {limit / (1024 * 1024)} MiB, far more than any page; the client stopped reading it."));
     }
 }

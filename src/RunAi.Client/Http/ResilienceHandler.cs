@@ -12,23 +12,36 @@ using RunAi.Client.Diagnostics;
 namespace RunAi.Client.Http
 {
     /// <summary>
-    /// Retries transient failures (408, 429, 500, 502, 503, 504, transport faults, attempt timeouts) with
-    /// jittered exponential backoff, honouring Retry-After, inside a per-attempt and an overall timeout. A 429's
-    /// Retry-After also holds the session's other requests (<see cref="RetryAfterGate"/>, shared by every handler of the session).
-    /// The policy is Polly's; this handler only plugs it into the HttpClient chain and words the failures.
+    /// Retries transient failures (408, 429, 500, 502, 503, 504, transport faults, attempt timeouts, a successful
+    /// answer's body that broke off) with jittered exponential backoff, honouring Retry-After, inside a per-attempt and
+    /// an overall timeout. A 429's Retry-After also holds the session's other requests (<see cref="RetryAfterGate"/>,
+    /// shared by every handler of the session). The policy is Polly's; this handler only plugs it into the HttpClient
+    /// chain and words the failures.
     /// </summary>
+    /// <remarks>
+    /// An attempt ends when a successful answer's whole body has arrived (<see cref="BufferedBody"/>), not at its
+    /// headers: a reset, a short or cut body, a compressed body that cannot be decoded or JSON cut short costs an
+    /// attempt like a reset before the headers, from the same retry budget and with the same backoff. The
+    /// per-attempt timeout covers the wait for the headers, and the body has a timeout of the same length of its own,
+    /// as before. Error answers keep their body unread here: <see cref="ApiResponseReader.ToExceptionAsync"/> reads
+    /// what it can of it.
+    /// </remarks>
     internal sealed class ResilienceHandler : DelegatingHandler
     {
         private static readonly ResiliencePropertyKey<bool> WrongAddressIsFinal = new ResiliencePropertyKey<bool>("RunAi.WrongAddressIsFinal");
         private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+        private readonly ResiliencePipeline<HttpResponseMessage> _headers;
         private readonly RunAiClientOptions _options;
         private readonly RetryAfterGate _gate;
+        private readonly ReadLimits _limits;
 
         public ResilienceHandler(RunAiClientOptions options, RetryAfterGate gate)
         {
             _options = options;
             _gate = gate;
+            _limits = new ReadLimits(options.MaxResponseBytes, options.AttemptTimeout);
             _pipeline = Build(options);
+            _headers = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.AttemptTimeout).Build();
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -43,10 +56,14 @@ namespace RunAi.Client.Http
                     async (attempt, self) =>
                     {
                         state.Attempts++;
-                        return await self.SendOnceAsync(request, attempt.CancellationToken).ConfigureAwait(false);
+                        return await self.AttemptAsync(request, attempt.CancellationToken).ConfigureAwait(false);
                     },
                     context,
                     this).ConfigureAwait(false);
+            }
+            catch (BodyFaultException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Failure(ex.Kind, request, state, ex.Message, ex, ex.StatusCode);
             }
             catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -78,9 +95,24 @@ namespace RunAi.Client.Http
             }
         }
 
+        /// <summary>One attempt: the headers within the attempt timeout, then a successful answer's whole body.</summary>
+        private async Task<HttpResponseMessage> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await _headers.ExecuteAsync(
+                static (args, token) => new ValueTask<HttpResponseMessage>(args.Self.SendOnceAsync(args.Request, token)),
+                (Self: this, Request: request),
+                cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                await BufferedBody.LoadAsync(response, request, _limits, cancellationToken).ConfigureAwait(false);
+            }
+
+            return response;
+        }
+
         private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 
-        private static RunAiApiException Failure(RunAiFailureKind kind, HttpRequestMessage request, RequestState state, string reason, Exception inner)
+        private static RunAiApiException Failure(RunAiFailureKind kind, HttpRequestMessage request, RequestState state, string reason, Exception inner, int? statusCode = null)
         {
             var method = request.Method.Method;
             var path = ApiResponseReader.PathOf(request);
@@ -89,6 +121,7 @@ namespace RunAi.Client.Http
             return new RunAiApiException(kind, method, path, $"{method} {path}{host} failed{attempts}: {reason.TrimEnd('.')}.", inner)
             {
                 Attempts = Math.Max(1, state.Attempts),
+                StatusCode = statusCode,
             };
         }
 
@@ -139,7 +172,7 @@ namespace RunAi.Client.Http
                 builder.AddStrategy(_ => new RetryAfterGateStrategy(_gate, options.MaxRetryAfter));
             }
 
-            builder.AddTimeout(options.AttemptTimeout);
+            // The attempt timeout is the callback's own (AttemptAsync): it covers the headers; the body has its own deadline.
             return builder.Build();
         }
 
@@ -152,6 +185,12 @@ namespace RunAi.Client.Http
                 var wrongAddressIsFinal = context.Properties.GetValue(WrongAddressIsFinal, false);
                 return TransportFailure.Classify(http) == RunAiFailureKind.Transport && !ProxyFailure.IsPermanent(http) &&
                     !(wrongAddressIsFinal && TransportFailure.IsWrongAddress(http));
+            }
+
+            if (outcome.Exception is BodyFaultException)
+            {
+                // Headers arrived, the body did not (whole): the next attempt asks for the whole answer again.
+                return !context.CancellationToken.IsCancellationRequested;
             }
 
             if (outcome.Exception is TimeoutRejectedException)
