@@ -109,6 +109,21 @@ public sealed partial class BodyFaultTests
     }
 
     [Fact]
+    public async Task A_POST_whose_answer_breaks_off_is_not_sent_again()
+    {
+        // The 200 says the server acted on it: sending a POST again could act twice. GETs are retried (above).
+        await using var server = new PageServer(Fault.ResetMidBody, faultyOffsets: [0], faultsPerOffset: int.MaxValue);
+        using var client = Client(server, maxRetries: 2);
+
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(() => client.SendRawAsync("POST", "/api/v1/workloads", null, "{}"));
+
+        Assert.Equal(RunAiFailureKind.Transport, failure.Kind);
+        Assert.Equal(1, server.Requests(0));
+        Assert.Equal(1, failure.Attempts);
+        Assert.Contains("not sent again", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_corrupt_gzip_body_never_surfaces_as_a_dotnet_exception()
     {
         await using var server = new PageServer(Fault.CorruptGzip, faultyOffsets: [0], faultsPerOffset: int.MaxValue);

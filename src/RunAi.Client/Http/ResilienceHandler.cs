@@ -104,11 +104,27 @@ namespace RunAi.Client.Http
                 cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
-                await BufferedBody.LoadAsync(response, request, _limits, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await BufferedBody.LoadAsync(response, request, _limits, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BodyFaultException ex) when (!IsIdempotent(request.Method))
+                {
+                    // The server answered 2xx, so it has done what a POST or PATCH asked: sending it again could do it
+                    // twice. Only the answer was lost, and the failure says so instead of retrying.
+                    throw new RunAiApiException(
+                        ex.Kind, request.Method.Method, ApiResponseReader.PathOf(request),
+                        $"{request.Method.Method} {ApiResponseReader.PathOf(request)} answered {RunAiApiException.Describe(ex.StatusCode)}, but {ex.Message}; not sent again, as the server may already have acted on it.",
+                        ex)
+                    { StatusCode = ex.StatusCode, Attempts = 1 };
+                }
             }
 
             return response;
         }
+
+        private static bool IsIdempotent(HttpMethod method) =>
+            method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options;
 
         private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) => base.SendAsync(request, cancellationToken);
 
