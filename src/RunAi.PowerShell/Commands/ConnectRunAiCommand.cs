@@ -112,7 +112,17 @@ namespace RunAi.PowerShell.Commands
             var session = new RunAiSession(client);
             WriteVerbose($"Connecting to {baseUri} with {credential}.");
             DescribeProxy(client);
-            var count = InvokeOrThrow(session, baseUri, token => client.VerifyConnectionAsync(token), onFailure: session.Dispose);
+            long count;
+            try
+            {
+                count = Invoke(session, baseUri, token => client.VerifyConnectionAsync(token));
+            }
+            catch
+            {
+                // Never handed out: its HTTP stack goes with the failed (or stopped) connect.
+                session.Dispose();
+                throw;
+            }
             WriteVerbose($"Connected: the server answered and sees {count} workloads.");
 
             // The session this one replaces is ended (its sockets closed), unless it was handed out with -PassThru: then

@@ -45,7 +45,7 @@ namespace RunAi.PowerShell.Commands
             {
                 foreach (var id in RevisionId)
                 {
-                    RunInLane(ThrottleLimit, session, id, async (queue, token) => queue.WriteObject(await session.Client.GetRevisionAsync(id, token).ConfigureAwait(false)));
+                    Submit(WorkFor.Input, session, id, throttleLimit: ThrottleLimit, work: async (queue, token) => queue.WriteObject(await session.Client.GetRevisionAsync(id, token).ConfigureAwait(false)));
                 }
 
                 return;
@@ -54,7 +54,7 @@ namespace RunAi.PowerShell.Commands
             var deleted = Deleted.IsPresent;
             foreach (var id in WorkloadId)
             {
-                RunInLane(ThrottleLimit, session, id, async (queue, token) =>
+                Submit(WorkFor.Input, session, id, throttleLimit: ThrottleLimit, work: async (queue, token) =>
                 {
                     foreach (var revision in await session.Client.ListRevisionsAsync(id, deleted, token).ConfigureAwait(false))
                     {

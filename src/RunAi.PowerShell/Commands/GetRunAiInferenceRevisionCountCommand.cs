@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -27,7 +28,7 @@ namespace RunAi.PowerShell.Commands
             var deleted = Deleted.IsPresent;
             foreach (var id in WorkloadId)
             {
-                RunForInput(session, id, async (queue, token) => queue.WriteObject(await session.Client.CountRevisionsAsync(id, deleted, token).ConfigureAwait(false)));
+                Submit(WorkFor.Input, session, id, async (queue, token) => queue.WriteObject(await session.Client.CountRevisionsAsync(id, deleted, token).ConfigureAwait(false)));
             }
         }
     }

@@ -114,7 +114,7 @@ namespace RunAi.PowerShell.Commands
             {
                 case ClusterSet:
                     var cluster = ClusterId;
-                    Run(session, cluster, async (queue, token) =>
+                    Submit(WorkFor.Command, session, cluster, async (queue, token) =>
                     {
                         foreach (var pod in await session.Client.ListClusterPodsAsync(cluster, token).ConfigureAwait(false))
                         {
@@ -126,7 +126,7 @@ namespace RunAi.PowerShell.Commands
                     var deleted = Deleted.IsPresent;
                     foreach (var id in RevisionId)
                     {
-                        RunInLane(ThrottleLimit, session, id, async (queue, token) =>
+                        Submit(WorkFor.Input, session, id, throttleLimit: ThrottleLimit, work: async (queue, token) =>
                         {
                             foreach (var pod in await session.Client.ListRevisionPodsAsync(id, deleted, token).ConfigureAwait(false))
                             {
@@ -141,7 +141,7 @@ namespace RunAi.PowerShell.Commands
                     var (search, deletedPods, workloadPaging) = (Search, Deleted.IsPresent, ToLanePaging(PageSize));
                     foreach (var id in WorkloadId)
                     {
-                        RunInLane(ThrottleLimit, session, id, async (queue, token) =>
+                        Submit(WorkFor.Input, session, id, throttleLimit: ThrottleLimit, work: async (queue, token) =>
                         {
                             if (includeTotalCount)
                             {
@@ -164,7 +164,7 @@ namespace RunAi.PowerShell.Commands
                         WriteTotalCount(session, token => session.Client.CountPodsAsync(query, token));
                     }
 
-                    Stream(session, null, token => session.Client.ListPodsAsync(query, paging, token));
+                    Submit(WorkFor.Command, session, null, Streaming(token => session.Client.ListPodsAsync(query, paging, token)));
                     return;
             }
         }

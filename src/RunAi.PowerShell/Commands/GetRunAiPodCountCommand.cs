@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using RunAi.Client;
 using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -37,7 +38,7 @@ namespace RunAi.PowerShell.Commands
                 ListInput.AddFilter(this, query.Filters, expression, nameof(Filter), expression);
             }
 
-            Run(session, null, async (queue, token) => queue.WriteObject(await session.Client.CountPodsAsync(query, token).ConfigureAwait(false)));
+            Submit(WorkFor.Command, session, null, async (queue, token) => queue.WriteObject(await session.Client.CountPodsAsync(query, token).ConfigureAwait(false)));
         }
     }
 }

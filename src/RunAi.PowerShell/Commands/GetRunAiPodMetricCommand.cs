@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using RunAi.Client.Models;
 using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -38,7 +39,7 @@ namespace RunAi.PowerShell.Commands
             var query = Query;
             var workloadId = WorkloadId;
             var podId = PodId;
-            RunInLane(ThrottleLimit, session, podId, async (queue, token) =>
+            Submit(WorkFor.Input, session, podId, throttleLimit: ThrottleLimit, work: async (queue, token) =>
                 MetricWindow.Write(queue, "pod " + podId, await session.Client.GetPodMetricsAsync(workloadId, podId, query, token).ConfigureAwait(false)));
         }
     }

@@ -105,7 +105,7 @@ namespace RunAi.PowerShell.Commands
                 ListInput.RefusePaging(this, PagingParameters, "to workloads got by id (each id is one workload)");
                 foreach (var id in ids)
                 {
-                    RunInLane(ThrottleLimit, session, id, async (queue, token) =>
+                    Submit(WorkFor.Input, session, id, throttleLimit: ThrottleLimit, work: async (queue, token) =>
                         queue.WriteObject(await session.Client.GetWorkloadAsync(id, token).ConfigureAwait(false)));
                 }
 
@@ -121,13 +121,13 @@ namespace RunAi.PowerShell.Commands
 
             if (clientMatches.Count == 0)
             {
-                Stream(session, null, token => session.Client.ListWorkloadsAsync(query, paging, token));
+                Submit(WorkFor.Command, session, null, Streaming(token => session.Client.ListWorkloadsAsync(query, paging, token)));
                 return;
             }
 
             // Part of a wildcard can only be checked here: page through the server's narrower list, then skip and
             // take among the workloads that match.
-            Stream(session, null, token => Matching(session.Client.ListWorkloadsAsync(query, new PagingOptions { PageSize = PageSize }, token), clientMatches, paging, token));
+            Submit(WorkFor.Command, session, null, Streaming(token => Matching(session.Client.ListWorkloadsAsync(query, new PagingOptions { PageSize = PageSize }, token), clientMatches, paging, token)));
         }
 
         private static async IAsyncEnumerable<Workload> Matching(

@@ -37,7 +37,7 @@ namespace RunAi.PowerShell.Commands
             var paging = ToLanePaging(PageSize);
             foreach (var id in WorkloadId)
             {
-                RunInLane(ThrottleLimit, session, id, async (queue, token) =>
+                Submit(WorkFor.Input, session, id, throttleLimit: ThrottleLimit, work: async (queue, token) =>
                 {
                     if (includeTotalCount)
                     {

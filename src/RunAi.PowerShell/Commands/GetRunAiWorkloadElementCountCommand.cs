@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using RunAi.Client.Models;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -23,7 +24,7 @@ namespace RunAi.PowerShell.Commands
             var session = ResolveSession();
             foreach (var id in WorkloadId)
             {
-                RunForInput(session, id, async (queue, token) => queue.WriteObject(await session.Client.CountWorkloadElementsAsync(id, token).ConfigureAwait(false)));
+                Submit(WorkFor.Input, session, id, async (queue, token) => queue.WriteObject(await session.Client.CountWorkloadElementsAsync(id, token).ConfigureAwait(false)));
             }
         }
     }

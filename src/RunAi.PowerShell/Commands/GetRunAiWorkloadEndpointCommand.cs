@@ -29,7 +29,7 @@ namespace RunAi.PowerShell.Commands
             var session = ResolveSession();
             foreach (var id in WorkloadId)
             {
-                RunInLane(ThrottleLimit, session, id, async (queue, token) =>
+                Submit(WorkFor.Input, session, id, throttleLimit: ThrottleLimit, work: async (queue, token) =>
                 {
                     foreach (var endpoint in await session.Client.GetWorkloadEndpointsAsync(id, token).ConfigureAwait(false))
                     {

@@ -87,7 +87,7 @@ namespace RunAi.PowerShell.Commands
                     if (ids.Count > 0)
                     {
                         WriteVerbose($"Following the events of {ids.Count} {(revisions ? "revision" : "workload")}(s), polling every {PollIntervalSec} s{(TimeoutSec == NoTimeout ? " until they end" : $" for at most {TimeoutSec} s")}.");
-                        Run(session, null, (queue, token) => FollowAsync(session, ids, revisions, queue, token));
+                        Submit(WorkFor.Command, session, null, (queue, token) => FollowAsync(session, ids, revisions, queue, token));
                     }
                 }
             }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using RunAi.Client.Models;
 using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -35,7 +36,7 @@ namespace RunAi.PowerShell.Commands
             var query = Query;
             foreach (var id in WorkloadId)
             {
-                RunInLane(ThrottleLimit, session, id, async (queue, token) =>
+                Submit(WorkFor.Input, session, id, throttleLimit: ThrottleLimit, work: async (queue, token) =>
                     MetricWindow.Write(queue, "workload " + id, await session.Client.GetWorkloadMetricsAsync(id, query, token).ConfigureAwait(false)));
             }
         }

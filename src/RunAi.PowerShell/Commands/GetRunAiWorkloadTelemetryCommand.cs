@@ -4,6 +4,7 @@ using System.Management.Automation;
 using RunAi.Client;
 using RunAi.Client.Models;
 using RunAi.PowerShell.Parameters;
+using RunAi.PowerShell.Pipeline;
 
 namespace RunAi.PowerShell.Commands
 {
@@ -61,7 +62,7 @@ namespace RunAi.PowerShell.Commands
                 query.Phases.Add(phase.ToString());
             }
 
-            Run(session, Type, async (queue, token) =>
+            Submit(WorkFor.Command, session, Type, async (queue, token) =>
             {
                 foreach (var value in await session.Client.GetWorkloadTelemetryAsync(query, token).ConfigureAwait(false))
                 {

@@ -78,7 +78,7 @@ namespace RunAi.PowerShell.Commands
             {
                 var paging = new PagingOptions { PageSize = PageSize };
                 var itemsProperty = ItemsProperty;
-                Stream(session, path, token => session.Client.StreamRawAsync(path, query, itemsProperty, paging, token), PowerShellJson.ToPowerShell);
+                Submit(WorkFor.Command, session, path, Streaming(token => session.Client.StreamRawAsync(path, query, itemsProperty, paging, token), PowerShellJson.ToPowerShell));
                 return;
             }
 
@@ -101,11 +101,11 @@ namespace RunAi.PowerShell.Commands
             // Otherwise the request is the whole command, and its failure ends it.
             if (MyInvocation.ExpectingInput)
             {
-                RunForInput(session, path, call);
+                Submit(WorkFor.Input, session, path, call);
             }
             else
             {
-                Run(session, path, call);
+                Submit(WorkFor.Command, session, path, call);
             }
         }
 

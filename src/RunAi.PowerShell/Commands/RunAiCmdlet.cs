@@ -16,9 +16,8 @@ namespace RunAi.PowerShell.Commands
     /// The base of every RunAi cmdlet. It owns cancellation (Ctrl+C stops a request in flight), session
     /// resolution (<c>-Session</c>, else the runspace's current session), the bridge that runs async client
     /// calls off the pipeline thread while writing their output on it, the fan-out of pipeline inputs over
-    /// <c>-ThrottleLimit</c> lanes, and the mapping of failures to ErrorRecords: a failure of the command's own work
-    /// (<see cref="Run"/>, <see cref="Stream"/>) is terminating, a failure of one pipeline input's work
-    /// (<see cref="RunForInput"/>, <see cref="RunInLane"/>) is a non-terminating error for that input.
+    /// <c>-ThrottleLimit</c> lanes, and the mapping of failures to ErrorRecords. A cmdlet hands work over through
+    /// <see cref="Submit"/> (or <see cref="Invoke"/> for one value) and nothing else.
     /// </summary>
     public abstract class RunAiCmdlet : PSCmdlet, IDisposable
     {
@@ -124,75 +123,52 @@ namespace RunAi.PowerShell.Commands
         }
 
         /// <summary>
-        /// Runs the command's own work (a listing, a single call) off the pipeline thread and writes what it queues as it
-        /// arrives (see <see cref="PipelineBridge"/>). A client failure ends the command with a terminating error for
-        /// <paramref name="target"/> that says how many items were written before it, so a script's try/catch sees that
-        /// its output is incomplete; Ctrl+C ends quietly.
+        /// The one way work reaches the pipeline: <paramref name="work"/> runs off the pipeline thread in a lane (see
+        /// <see cref="FanOut"/>) and the pipeline thread writes what it queues, inputs in the order they were submitted,
+        /// each input's output together. At a <paramref name="throttleLimit"/> of 1 (the default) the work's output is
+        /// all written before this returns, so the next input is taken only after it; above 1, up to that many inputs run
+        /// at once across ProcessRecord calls. A client failure of <see cref="WorkFor.Command"/> work ends the command
+        /// with a terminating error for <paramref name="target"/> that says how many items were written before it; a
+        /// failure of <see cref="WorkFor.Input"/> work is a non-terminating error for that input, written in its place.
+        /// Ctrl+C and a downstream <c>Select-Object -First</c> stop every lane; the session is leased until the work ends.
         /// </summary>
-        private protected void Run(RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work)
-        {
-            WriteLanesFirst();
-            ThrowIfFailed(Bridge.Run(work, Lease(session)), target, session);
-        }
-
-        /// <summary>Streams an async sequence onto the pipeline, like <see cref="Run"/>; <paramref name="convert"/> shapes each item.</summary>
-        private protected void Stream<T>(RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null)
-        {
-            WriteLanesFirst();
-            ThrowIfFailed(Bridge.Stream(source, convert, Lease(session)), target, session);
-        }
-
-        /// <summary>
-        /// Runs the work of one pipeline input (one of the ids a command was given) like <see cref="Run"/>, but a client
-        /// failure is a non-terminating error for <paramref name="input"/>, so the next input still runs.
-        /// </summary>
-        private protected void RunForInput(RunAiSession session, object? input, Func<PipelineQueue, CancellationToken, Task> work)
-        {
-            WriteLanesFirst();
-            var failure = Bridge.Run(work, Lease(session));
-            if (failure != null)
-            {
-                WriteError(ErrorMapper.ToErrorRecord(failure, input, session));
-            }
-        }
-
-        /// <summary>
-        /// Hands one pipeline input's work to a lane: up to <paramref name="throttleLimit"/> inputs run at once, across
-        /// ProcessRecord calls (see <see cref="FanOut"/>). Output comes in input order, each input's items together; a
-        /// client failure is a non-terminating error for <paramref name="target"/>, written in that input's place.
-        /// </summary>
-        private protected void RunInLane(int throttleLimit, RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work)
+        private protected void Submit(WorkFor workFor, RunAiSession session, object? target, Func<PipelineQueue, CancellationToken, Task> work, int throttleLimit = 1)
         {
             _fanOut ??= new FanOut(Bridge, Progress, throttleLimit);
-            _fanOut.Add(work, failure => WriteError(ErrorMapper.ToErrorRecord(failure, target, session)), Lease(session));
+            Action<RunAiApiException> report = workFor == WorkFor.Command
+                ? failure => ThrowFailure(failure, target, session)
+                : failure => WriteError(ErrorMapper.ToErrorRecord(failure, target, session));
+            _fanOut.Add(work, report, Lease(session));
+            if (throttleLimit == 1)
+            {
+                _fanOut.Drain();
+            }
         }
-
-        /// <summary>Streams an async sequence from a lane, like <see cref="RunInLane"/>; <paramref name="convert"/> shapes each item.</summary>
-        private protected void StreamInLane<T>(int throttleLimit, RunAiSession session, object? target, Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null) =>
-            RunInLane(throttleLimit, session, target, (queue, token) => queue.WriteAllAsync(source, convert, token));
 
         /// <summary>
-        /// Runs <paramref name="work"/> for its value; a failure is a terminating error for <paramref name="target"/>
-        /// (after <paramref name="onFailure"/>, e.g. to release what the work was given), and a stop ends the pipeline.
+        /// Runs the command's own <paramref name="work"/> for its value (through <see cref="Submit"/>, at a limit of 1): a
+        /// failure is a terminating error for <paramref name="target"/>, and a stop ends the pipeline.
         /// </summary>
-        private protected T InvokeOrThrow<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work, Action? onFailure = null)
+        private protected T Invoke<T>(RunAiSession session, object? target, Func<CancellationToken, Task<T>> work)
         {
-            WriteLanesFirst();
-            var (succeeded, value, failure) = Bridge.Invoke(work, Lease(session));
-            if (succeeded)
+            var value = default(T)!;
+            var done = false;
+            Submit(WorkFor.Command, session, target, async (queue, token) =>
             {
-                return value;
-            }
-
-            onFailure?.Invoke();
-            ThrowIfFailed(failure, target, session);
-            throw new PipelineStoppedException();
+                value = await work(token).ConfigureAwait(false);
+                done = true;
+            });
+            return done && !StopToken.IsCancellationRequested ? value : throw new PipelineStoppedException();
         }
+
+        /// <summary>Work that streams <paramref name="source"/> onto the pipeline, each item shaped by <paramref name="convert"/> if given.</summary>
+        private protected static Func<PipelineQueue, CancellationToken, Task> Streaming<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null) =>
+            (queue, token) => queue.WriteAllAsync(source, convert, token);
 
         /// <summary>Writes the total from <paramref name="count"/> the way -IncludeTotalCount expects it.</summary>
         private protected void WriteTotalCount(RunAiSession session, Func<CancellationToken, Task<long>> count)
         {
-            var total = InvokeOrThrow(session, null, count);
+            var total = Invoke(session, null, count);
             WriteObject(PagingParameters.NewTotalCount((ulong)total, 1.0));
             var skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
             var first = PagingParameters.First == ulong.MaxValue ? long.MaxValue : (long)Math.Min(PagingParameters.First, long.MaxValue);
@@ -201,7 +177,7 @@ namespace RunAi.PowerShell.Commands
 
         /// <summary>
         /// Converts -First/-Skip to the client's paging options; an offset the API cannot take is refused here. Call it on
-        /// the pipeline thread (in ProcessRecord), never inside the work handed to <see cref="Run"/>.
+        /// the pipeline thread (in ProcessRecord), never inside the work handed to <see cref="Submit"/>.
         /// </summary>
         private protected RunAi.Client.Paging.PagingOptions ToPaging(int pageSize) => ListInput.Paging(this, PagingParameters, pageSize);
 
@@ -216,20 +192,12 @@ namespace RunAi.PowerShell.Commands
             return paging;
         }
 
-        /// <summary>Work written directly goes after every input already handed to a lane, so output stays in input order.</summary>
-        private void WriteLanesFirst() => _fanOut?.Drain();
-
         /// <summary>
         /// A failure of the command's own work as a terminating error; when items were already written, its message says
         /// how many, so whoever catches it knows the output is incomplete.
         /// </summary>
-        private void ThrowIfFailed(RunAiApiException? failure, object? target, RunAiSession session)
+        private void ThrowFailure(RunAiApiException failure, object? target, RunAiSession session)
         {
-            if (failure is null)
-            {
-                return;
-            }
-
             var record = ErrorMapper.ToErrorRecord(failure, target, session);
             var written = Progress.ItemsSoFar;
             if (written > 0)

@@ -70,7 +70,7 @@ namespace RunAi.PowerShell.Commands
                 var session = _session;
                 var ids = _ids.Distinct().ToList();
                 WriteVerbose($"Waiting for {ids.Count} workload(s) to be {Wanted} (polling every {PollIntervalSec} s{(TimeoutSec == NoTimeout ? ", no time limit" : $", for at most {TimeoutSec} s")}).");
-                Run(session, null, (queue, token) => WaitAsync(session, ids, queue, token));
+                Submit(WorkFor.Command, session, null, (queue, token) => WaitAsync(session, ids, queue, token));
             }
 
             base.EndProcessing();

@@ -67,7 +67,7 @@ namespace RunAi.PowerShell.Commands
             {
                 foreach (var id in WorkloadId)
                 {
-                    StreamInLane(ThrottleLimit, session, id, token => ListOfWorkload(session, id, paging, token));
+                    Submit(WorkFor.Input, session, id, Streaming(token => ListOfWorkload(session, id, paging, token)), ThrottleLimit);
                 }
 
                 return;
@@ -77,7 +77,7 @@ namespace RunAi.PowerShell.Commands
             {
                 var id = RevisionId[i];
                 var workloadId = WorkloadOfRevision(i);
-                StreamInLane(ThrottleLimit, session, id, token => ListOfRevision(session, id, workloadId, paging, token));
+                Submit(WorkFor.Input, session, id, Streaming(token => ListOfRevision(session, id, workloadId, paging, token)), ThrottleLimit);
             }
         }
 

@@ -8,10 +8,10 @@ using RunAi.Client;
 namespace RunAi.PowerShell.Pipeline
 {
     /// <summary>
-    /// The one way async client work reaches the pipeline. Work runs on the thread pool in a <see cref="Lane"/> and
-    /// queues what it produces; the pipeline thread (the only one PowerShell lets write) writes the queue as items arrive,
-    /// refreshing progress while it waits. Ctrl+C, or a downstream <c>Select-Object -First</c>, cancels the work and any
-    /// request in flight. <see cref="FanOut"/> runs many lanes at once through the same writing.
+    /// The write loop of the pipeline thread (the only one PowerShell lets write): it writes what a <see cref="Lane"/>
+    /// queues as it arrives, refreshing progress while it waits, and holds the stop signal (Ctrl+C, or a downstream
+    /// <c>Select-Object -First</c>) that cancels every lane and any request in flight. <see cref="FanOut"/> decides
+    /// which lane is written when.
     /// </summary>
     internal sealed class PipelineBridge : IDisposable
     {
@@ -32,57 +32,6 @@ namespace RunAi.PowerShell.Pipeline
         public void Stop() => _stopping.Cancel();
 
         public void Dispose() => _stopping.Dispose();
-
-        /// <summary>
-        /// Runs <paramref name="work"/> and writes what it queues, in order, as it arrives. Returns the client failure
-        /// that ended it (after everything queued before it was written), or null when it succeeded or was stopped.
-        /// <paramref name="whenDone"/> runs once the work has really ended, which after Ctrl+C may be after this returns.
-        /// </summary>
-        public RunAiApiException? Run(Func<PipelineQueue, CancellationToken, Task> work, Action? whenDone = null)
-        {
-            var run = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            var lane = new Lane(work, _progress, run.Token, whenDone);
-            _progress.InputStarted();
-            lane.Start();
-            try
-            {
-                WriteUntilEnded(lane);
-                lane.RethrowFault();
-                return lane.Failure;
-            }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell reports the stop itself.
-                return null;
-            }
-            finally
-            {
-                // Downstream stopped early (Select-Object -First) or the user pressed Ctrl+C: stop the work and any request in flight.
-                run.Cancel();
-                lane.Release(run);
-            }
-        }
-
-        /// <summary>Streams an async sequence onto the pipeline, each item converted by <paramref name="convert"/> if given.</summary>
-        public RunAiApiException? Stream<T>(Func<CancellationToken, IAsyncEnumerable<T>> source, Func<T, object?>? convert = null, Action? whenDone = null) =>
-            Run((queue, token) => queue.WriteAllAsync(source, convert, token), whenDone);
-
-        /// <summary>
-        /// Runs <paramref name="work"/> for its value, writing its diagnostics on the way. The outcome is the value, the
-        /// client failure, or neither when the pipeline was stopped.
-        /// </summary>
-        public (bool Succeeded, T Value, RunAiApiException? Failure) Invoke<T>(Func<CancellationToken, Task<T>> work, Action? whenDone = null)
-        {
-            var value = default(T)!;
-            var succeeded = false;
-            var failure = Run(async (queue, token) =>
-            {
-                value = await work(token).ConfigureAwait(false);
-                succeeded = true;
-            },
-            whenDone);
-            return (succeeded && !_stopping.IsCancellationRequested, value, failure);
-        }
 
         /// <summary>Writes what <paramref name="lane"/> has queued so far, without waiting. True once the lane has ended and all of it was written.</summary>
         internal bool WriteReady(Lane lane)
