@@ -19,7 +19,7 @@ namespace RunAi.Client.Models
         {
         }
 
-        public override string ToString() => string.Join(", ", this.Select(item => Convert.ToString(item, CultureInfo.InvariantCulture)));
+        public override string ToString() => string.Join(", ", this.Select(item => InvariantText.Of(item, CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A map property of an API object (labels, environment variables); reads as <c>key=value; key=value</c>.</summary>
@@ -40,12 +40,13 @@ namespace RunAi.Client.Models
         }
 
         public override string ToString() =>
-            string.Join("; ", this.Select(pair => pair.Key + "=" + Convert.ToString(pair.Value, CultureInfo.InvariantCulture)));
+            string.Join("; ", this.Select(pair => pair.Key + "=" + InvariantText.Of(pair.Value, CultureInfo.InvariantCulture)));
     }
 
-    internal static class Convert
+    /// <summary>A value as text in <c>provider</c>'s format (named so it never hides System.Convert).</summary>
+    internal static class InvariantText
     {
-        public static string? ToString(object? value, System.IFormatProvider provider) => value switch
+        public static string? Of(object? value, System.IFormatProvider provider) => value switch
         {
             null => string.Empty,
             System.IFormattable formattable => formattable.ToString(null, provider),

@@ -190,9 +190,8 @@ namespace RunAi.PowerShell.Commands
 
             if (query.Filters.Count > 10)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException(FormattableString.Invariant($"The API takes at most 10 filters; these parameters make {query.Filters.Count}.")),
-                    Errors.ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, query.Filters.ToArray()));
+                ThrowTerminatingError(Errors.ErrorMapper.InvalidArgument(
+                    FormattableString.Invariant($"The API takes at most 10 filters; these parameters make {query.Filters.Count}."), query.Filters.ToArray()));
             }
 
             return (query, clientMatches);

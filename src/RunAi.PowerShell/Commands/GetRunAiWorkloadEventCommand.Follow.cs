@@ -140,6 +140,6 @@ namespace RunAi.PowerShell.Commands
         }
 
         private void RefuseArguments(string message, object? target) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(ErrorMapper.InvalidArgument(message, target));
     }
 }

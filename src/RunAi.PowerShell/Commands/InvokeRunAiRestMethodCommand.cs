@@ -68,7 +68,7 @@ namespace RunAi.PowerShell.Commands
             }
             catch (ArgumentException ex)
             {
-                ThrowTerminatingError(new ErrorRecord(ex, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Path));
+                ThrowTerminatingError(ErrorMapper.InvalidArgument(ex, Path));
             }
 
             RefuseCommasInArrays();

@@ -8,6 +8,14 @@ namespace RunAi.PowerShell.Errors
     /// <summary>Turns client failures into ErrorRecords with a stable id, the category a script can act on, and the input that failed.</summary>
     internal static class ErrorMapper
     {
+        /// <summary>Input refused before anything is sent: InvalidArgument, with the offending value as the target.</summary>
+        public static ErrorRecord InvalidArgument(string message, object? target) =>
+            InvalidArgument(new ArgumentException(message), target);
+
+        /// <summary>Input refused before anything is sent, for an <paramref name="exception"/> that already says why.</summary>
+        public static ErrorRecord InvalidArgument(Exception exception, object? target) =>
+            new ErrorRecord(exception, ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target);
+
         public static ErrorRecord ToErrorRecord(RunAiApiException failure, object? target, RunAiSession session)
         {
             // A static JWT whose exp claim has passed explains a 401 even when the server's message does not.

@@ -140,6 +140,6 @@ namespace RunAi.PowerShell.Parameters
         }
 
         private static void Refuse(PSCmdlet cmdlet, string message, object target) =>
-            cmdlet.ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, target));
+            cmdlet.ThrowTerminatingError(ErrorMapper.InvalidArgument(message, target));
     }
 }

@@ -21,9 +21,7 @@ namespace RunAi.PowerShell.Parameters
             var since = start ?? to.AddHours(-1);
             if (to < since)
             {
-                cmdlet.ThrowTerminatingError(new ErrorRecord(
-                    new ArgumentException($"-End ({to:o}) is before -Start ({since:o}). Give an end after the start."),
-                    ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, to));
+                cmdlet.ThrowTerminatingError(ErrorMapper.InvalidArgument($"-End ({to:o}) is before -Start ({since:o}). Give an end after the start.", to));
             }
 
             return new MetricQuery(metricTypes, since, to) { NumberOfSamples = samples };
