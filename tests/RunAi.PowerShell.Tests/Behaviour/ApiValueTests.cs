@@ -12,23 +12,19 @@ namespace RunAi.PowerShell.Tests;
 /// contract; the cmdlets validate, complete and document from there, and the client sends the API's spelling.
 /// </summary>
 [Collection("engine")]
-public sealed class ApiValueTests : IClassFixture<SimulatorFixture>, IDisposable
+public sealed class ApiValueTests : EngineTests<SimulatorFixture>
 {
-    private readonly SimulatorFixture _sim;
 
     public ApiValueTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
-
-    public void Dispose() => _sim.Reset();
 
     [Fact]
     public void Values_typed_in_any_case_reach_the_server_in_the_APIs_spelling()
     {
-        using var ps = _sim.Connected();
-        var id = _sim.Simulator.Data.GetWorkloadId(0);
+        using var ps = Sim.Connected();
+        var id = Sim.Simulator.Data.GetWorkloadId(0);
 
         var result = ps.Run(
             "Get-RunAiWorkload -SortBy CREATEDAT -First 1; Get-RunAiPod -SortBy nodename -Verbosity full -First 1; " +
@@ -38,7 +34,7 @@ public sealed class ApiValueTests : IClassFixture<SimulatorFixture>, IDisposable
 
         Assert.Empty(result.Errors);
         string Query(string path, string key) =>
-            _sim.Simulator.Requests.Where(r => r.Path == path).Select(r => r.Query.TryGetValue(key, out var v) ? v[0] : null).First(v => v != null)!;
+            Sim.Simulator.Requests.Where(r => r.Path == path).Select(r => r.Query.TryGetValue(key, out var v) ? v[0] : null).First(v => v != null)!;
         Assert.Equal("createdAt", Query("/api/v1/workloads", "sortBy"));
         Assert.Equal("nodeName", Query("/api/v1/workloads/pods", "sortBy"));
         Assert.Equal("GPU_ALLOCATION", Query("/api/v1/workloads/telemetry", "telemetryType"));
@@ -53,8 +49,8 @@ public sealed class ApiValueTests : IClassFixture<SimulatorFixture>, IDisposable
     [InlineData("Get-RunAiWorkloadMetric -WorkloadId ([guid]::NewGuid()) -MetricType GPU_SM_ACTIVITY_PER_GPU", "workload metric type")]
     public void A_value_outside_the_list_is_refused_at_binding_naming_the_list(string command, string what)
     {
-        using var ps = _sim.Connected();
-        _sim.Simulator.ClearRequests();
+        using var ps = Sim.Connected();
+        Sim.Simulator.ClearRequests();
 
         var result = ps.RunCatching(command);
 
@@ -62,7 +58,7 @@ public sealed class ApiValueTests : IClassFixture<SimulatorFixture>, IDisposable
         Assert.StartsWith("ParameterArgumentValidationError", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
         Assert.Contains("is not a " + what, error.Exception.Message, StringComparison.Ordinal);
-        Assert.Empty(_sim.Simulator.Requests);
+        Assert.Empty(Sim.Simulator.Requests);
     }
 
     [Fact]

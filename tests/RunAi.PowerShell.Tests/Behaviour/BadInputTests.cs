@@ -25,7 +25,7 @@ public sealed record BadInput(
 /// the items received before the error (a page whose next is wrong still delivers its own items).
 /// </summary>
 [Collection("engine")]
-public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
+public sealed class BadInputTests : EngineTests<WithTlsSimulatorFixture>
 {
     private const string Html502 = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr><center>nginx</center></body></html>";
     private static readonly Guid Missing = Guid.Parse("0badf00d-0000-4000-8000-000000000001");
@@ -83,12 +83,10 @@ public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
         ["a reply larger than any sane page"] = new("Get-RunAiWorkload -First 5", "InvalidResponse", ErrorCategory.ParserError, s => s.Options.Override = r => r.Path == "/api/v1/workloads" ? new SimulatedResponse(200, WithTlsSimulatorFixture.HugeBody) : null, MessageContains: "64 MiB"),
     };
 
-    private readonly WithTlsSimulatorFixture _sim;
 
     public BadInputTests(WithTlsSimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
 
     public static TheoryData<string> Cases
@@ -113,11 +111,11 @@ public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
         using var ps = new PowerShellSession();
         var variables = new Dictionary<string, object?>
         {
-            ["uri"] = _sim.BaseUri,
-            ["tls"] = _sim.Tls.BaseUri,
-            ["token"] = _sim.Token,
-            ["id"] = _sim.Simulator.Options.ClientId,
-            ["secret"] = _sim.Simulator.Options.ClientSecret,
+            ["uri"] = Sim.BaseUri,
+            ["tls"] = Sim.Tls.BaseUri,
+            ["token"] = Sim.Token,
+            ["id"] = Sim.Simulator.Options.ClientId,
+            ["secret"] = Sim.Simulator.Options.ClientSecret,
             ["closed"] = new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/"),
         };
         if (input.Connect)
@@ -126,7 +124,7 @@ public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
             Assert.Empty(connect.Errors);
         }
 
-        input.Arrange?.Invoke(_sim.Simulator);
+        input.Arrange?.Invoke(Sim.Simulator);
         PowerShellResult result;
         try
         {
@@ -134,7 +132,7 @@ public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
         }
         finally
         {
-            _sim.Reset();
+            Sim.Reset();
         }
 
         Assert.Equal(input.ItemsBeforeTheError, result.Output.Count);
@@ -155,7 +153,7 @@ public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
             Assert.Equal(expected, (error.TargetObject is PSObject p ? p.BaseObject : error.TargetObject)?.ToString());
         }
 
-        Assert.DoesNotContain(_sim.Simulator.Options.ClientSecret, string.Join("\n", VisibleText.TextOf(error)), StringComparison.Ordinal);
+        Assert.DoesNotContain(Sim.Simulator.Options.ClientSecret, string.Join("\n", VisibleText.TextOf(error)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -173,12 +171,12 @@ public sealed class BadInputTests : IClassFixture<WithTlsSimulatorFixture>
     [InlineData("Invoke-RunAiRestMethod -Path 'https://elsewhere.example.com/api/v1/workloads'")]
     public void Bad_input_fails_before_any_request_is_sent(string script)
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
-        var result = ps.RunCatching(script, _sim.Ids());
+        using var ps = Sim.ConnectedWithEmptyLog();
+        var result = ps.RunCatching(script, Sim.Ids());
         Assert.NotEmpty(result.AllErrors);
         Assert.All(result.AllErrors, e => Assert.DoesNotContain("CommandNotFound", e.FullyQualifiedErrorId, StringComparison.Ordinal));
         Assert.Empty(result.Output);
-        Assert.Empty(_sim.ApiRequests());
+        Assert.Empty(Sim.ApiRequests());
     }
 
     private static Action<SimulatorHost> Answer(int status, string body, string contentType = "application/json") =>

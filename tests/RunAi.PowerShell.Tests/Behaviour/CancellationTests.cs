@@ -10,39 +10,37 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>Ctrl+C (StopProcessing) ends a call at once, whatever it waits on, and the session stays usable.</summary>
 [Collection("engine")]
-public sealed class CancellationTests : IClassFixture<SimulatorFixture>
+public sealed class CancellationTests : EngineTests<SimulatorFixture>
 {
-    private readonly SimulatorFixture _sim;
 
     public CancellationTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
-        _sim.Simulator.Options.TokenLifetimeSeconds = 3600;
+        Sim.Simulator.Options.TokenLifetimeSeconds = 3600;
     }
 
     [Fact]
     public void StopProcessing_ends_a_hanging_request_within_a_second()
     {
-        using var ps = _sim.Connected();
-        _sim.Simulator.ClearRequests();
-        _sim.Simulator.Options.Latency = TimeSpan.FromMinutes(10);
+        using var ps = Sim.Connected();
+        Sim.Simulator.ClearRequests();
+        Sim.Simulator.Options.Latency = TimeSpan.FromMinutes(10);
         using var shell = ps.CreateShell("Get-RunAiWorkload");
         var running = shell.BeginInvoke();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (_sim.Simulator.ApiRequestCount == 0 && DateTime.UtcNow < deadline)
+        while (Sim.Simulator.ApiRequestCount == 0 && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(20);
         }
 
-        Assert.True(_sim.Simulator.ApiRequestCount > 0, "the request never reached the server");
+        Assert.True(Sim.Simulator.ApiRequestCount > 0, "the request never reached the server");
         var clock = Stopwatch.StartNew();
         shell.Stop();
         clock.Stop();
 
         Assert.True(running.IsCompleted);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed.TotalMilliseconds} ms");
-        _sim.Simulator.Options.Latency = TimeSpan.Zero;
+        Sim.Simulator.Options.Latency = TimeSpan.Zero;
         var after = ps.Run("Get-RunAiWorkload -First 1");
         Assert.Single(after.Output);
     }
@@ -50,21 +48,21 @@ public sealed class CancellationTests : IClassFixture<SimulatorFixture>
     [Fact]
     public void StopProcessing_during_a_Retry_After_wait_returns_within_a_second_and_the_session_stays_usable()
     {
-        using var ps = _sim.Connected();
-        _sim.Simulator.ClearRequests();
-        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads"
+        using var ps = Sim.Connected();
+        Sim.Simulator.ClearRequests();
+        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads"
             ? new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } }
             : null;
 
         using var shell = ps.CreateShell("Get-RunAiWorkload");
         var running = shell.BeginInvoke();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!_sim.Simulator.Requests.Any(r => r.StatusCode == 429) && DateTime.UtcNow < deadline)
+        while (!Sim.Simulator.Requests.Any(r => r.StatusCode == 429) && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(20);
         }
 
-        Assert.True(_sim.Simulator.Requests.Any(r => r.StatusCode == 429), "the server never answered 429");
+        Assert.True(Sim.Simulator.Requests.Any(r => r.StatusCode == 429), "the server never answered 429");
         Thread.Sleep(300);
         Assert.False(running.IsCompleted, "the command should be waiting out the Retry-After");
         var clock = Stopwatch.StartNew();
@@ -73,9 +71,9 @@ public sealed class CancellationTests : IClassFixture<SimulatorFixture>
 
         Assert.True(running.IsCompleted);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Stop took {clock.Elapsed.TotalMilliseconds} ms");
-        Assert.Single(_sim.ApiRequests("/api/v1/workloads"));
+        Assert.Single(Sim.ApiRequests("/api/v1/workloads"));
 
-        _sim.Simulator.Options.Override = null;
+        Sim.Simulator.Options.Override = null;
         var after = ps.Run("Get-RunAiWorkload -First 1");
         Assert.Empty(after.Errors);
         Assert.Single(after.Output);

@@ -14,27 +14,29 @@ namespace RunAi.PowerShell.Tests;
 /// errors in their input's place, bounded buffers, every request stopped at once, and a 429 that pauses every lane.
 /// </summary>
 [Collection("engine")]
-public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
+public sealed class FanOutTests : EngineTests<SimulatorFixture>
 {
     // Objects with an Id, as Import-Csv or a workload would give: what binds to -WorkloadId from the pipeline.
     private const string Piped = "$ids | ForEach-Object { [pscustomobject]@{ Id = $_ } } | ";
 
-    private readonly SimulatorFixture _sim;
     private readonly PowerShellSession _ps;
     private int _limitedOnce;
 
     public FanOutTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
         _ps = sim.Connected();
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
     }
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _ps.Dispose();
-        _sim.Reset();
+        if (disposing)
+        {
+            _ps.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
             // Every 8th input is slow, so the ones after it finish first; one input has more events than a lane buffers.
             DelayOf = id => TimeSpan.FromMilliseconds(ids.IndexOf(id) % 8 == 0 ? 300 : 20 * (ids.IndexOf(id) % 5)),
             CountOf = id => id == big ? 700 : ids.IndexOf(id) % 7,
-        }.Install(_sim.Simulator);
+        }.Install(Sim.Simulator);
 
         var result = _ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 8 -PageSize 100", Vars(ids));
 
@@ -71,7 +73,7 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
             Missing = missing,
             // The first missing id answers last: its error must still come right after the first input's events.
             DelayOf = id => TimeSpan.FromMilliseconds(id == ids[1] ? 400 : 10 * (ids.IndexOf(id) % 4)),
-        }.Install(_sim.Simulator);
+        }.Install(Sim.Simulator);
 
         var result = _ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 8 2>&1", Vars(ids));
 
@@ -92,12 +94,12 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
     public void The_default_runs_one_input_at_a_time_and_ThrottleLimit_4_four_at_once()
     {
         var ids = ActiveIds(12);
-        var byDefault = new ScriptedEvents { DelayOf = _ => TimeSpan.FromMilliseconds(60) }.Install(_sim.Simulator);
+        var byDefault = new ScriptedEvents { DelayOf = _ => TimeSpan.FromMilliseconds(60) }.Install(Sim.Simulator);
         var result = _ps.Run(Piped + "Get-RunAiWorkloadEvent", Vars(ids));
         Assert.Equal(ids.SelectMany(byDefault.MessagesOf), result.All<string>("Message"));
         Assert.Equal(1, byDefault.MaxInFlight());
 
-        var fourAtOnce = new ScriptedEvents { DelayOf = _ => TimeSpan.FromMilliseconds(60) }.Install(_sim.Simulator);
+        var fourAtOnce = new ScriptedEvents { DelayOf = _ => TimeSpan.FromMilliseconds(60) }.Install(Sim.Simulator);
         result = _ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 4", Vars(ids));
         Assert.Equal(ids.SelectMany(fourAtOnce.MessagesOf), result.All<string>("Message"));
         Assert.Equal(4, fourAtOnce.MaxInFlight());
@@ -107,7 +109,7 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
     public void Behind_a_slow_input_only_a_bounded_number_of_inputs_start()
     {
         var ids = ActiveIds(200);
-        var script = new ScriptedEvents { DelayOf = id => id == ids[0] ? TimeSpan.FromSeconds(2) : TimeSpan.Zero }.Install(_sim.Simulator);
+        var script = new ScriptedEvents { DelayOf = id => id == ids[0] ? TimeSpan.FromSeconds(2) : TimeSpan.Zero }.Install(Sim.Simulator);
 
         var result = _ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 4", Vars(ids));
 
@@ -127,7 +129,7 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
         {
             DelayOf = id => id == ids[0] ? TimeSpan.FromSeconds(2) : TimeSpan.Zero,
             CountOf = id => id == ids[0] ? 1 : 2000,
-        }.Install(_sim.Simulator);
+        }.Install(Sim.Simulator);
 
         var result = _ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 2 -PageSize 50", Vars(ids));
 
@@ -149,7 +151,7 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
             CountOf = _ => 5,
             // The first workload answers once the other lanes' requests are surely on their way: those are what must stop.
             DelayOf = id => id == ids[0] ? TimeSpan.FromMilliseconds(300) : TimeSpan.FromSeconds(30),
-        }.Install(_sim.Simulator);
+        }.Install(Sim.Simulator);
 
         // The hosted engine has only the core cmdlets; Select-Object comes from PowerShell's own Utility module.
         Assert.Empty(_ps.Run("Import-Module $utility", new() { ["utility"] = typeof(Microsoft.PowerShell.Commands.SelectObjectCommand).Assembly.Location }).Errors);
@@ -163,14 +165,14 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
         Assert.InRange(started.Count, 2, 9);
         // The lane that took the first one's place may send its request just after the stop: it must end too.
         AssertEveryRequestEndsWithinASecond(() => script.Calls.Count);
-        Assert.All(_sim.Simulator.Requests.Where(r => r.Path.EndsWith("/events", StringComparison.Ordinal)).Skip(1), r => Assert.Equal(499, r.StatusCode));
+        Assert.All(Sim.Simulator.Requests.Where(r => r.Path.EndsWith("/events", StringComparison.Ordinal)).Skip(1), r => Assert.Equal(499, r.StatusCode));
     }
 
     [Fact]
     public void StopProcessing_with_8_requests_in_flight_returns_within_a_second_and_ends_every_one()
     {
         var ids = ActiveIds(40);
-        var script = new ScriptedEvents { DelayOf = _ => TimeSpan.FromSeconds(30) }.Install(_sim.Simulator);
+        var script = new ScriptedEvents { DelayOf = _ => TimeSpan.FromSeconds(30) }.Install(Sim.Simulator);
         _ps.Runspace.SessionStateProxy.SetVariable("ids", ids.ToArray());
         using var shell = _ps.CreateShell(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 8");
         var running = shell.BeginInvoke();
@@ -202,7 +204,7 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
             Before = (id, _) => id == limited && Interlocked.Exchange(ref _limitedOnce, 1) == 0
                 ? new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "2" } }
                 : null,
-        }.Install(_sim.Simulator);
+        }.Install(Sim.Simulator);
 
         var result = _ps.Run(Piped + "Get-RunAiWorkloadEvent -ThrottleLimit 8", Vars(ids));
 
@@ -232,19 +234,19 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
     [InlineData("Get-RunAiPod -First 20 | Get-RunAiPodMetric -MetricType GPU_UTILIZATION -Start $start -End $end -ThrottleLimit {0}")]
     public void Output_and_errors_at_ThrottleLimit_8_are_the_same_objects_in_the_same_order_as_one_at_a_time(string pipeline)
     {
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(5);
-        var end = _sim.Simulator.Data.ReferenceTime;
+        Sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(5);
+        var end = Sim.Simulator.Data.ReferenceTime;
         var window = new Dictionary<string, object?> { ["start"] = end.AddHours(-1), ["end"] = end };
 
         var one = _ps.Run(string.Format(System.Globalization.CultureInfo.InvariantCulture, pipeline, 1) + " 2>&1", window);
-        var requestsOne = _sim.Simulator.Requests.Count;
-        _sim.Simulator.ClearRequests();
+        var requestsOne = Sim.Simulator.Requests.Count;
+        Sim.Simulator.ClearRequests();
         var eight = _ps.Run(string.Format(System.Globalization.CultureInfo.InvariantCulture, pipeline, 8) + " 2>&1", window);
 
         Assert.Contains(one.Output, o => o.BaseObject is not ErrorRecord);
         Assert.True(one.Output.Select(Signature).Distinct().Count() > 1, "every object reads the same: the comparison would prove nothing");
         Assert.Equal(one.Output.Select(Signature), eight.Output.Select(Signature));
-        Assert.Equal(requestsOne, _sim.Simulator.Requests.Count);
+        Assert.Equal(requestsOne, Sim.Simulator.Requests.Count);
     }
 
     [Theory]
@@ -257,7 +259,7 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
         Assert.Empty(result.Output);
         Assert.NotEmpty(result.AllErrors);
         Assert.All(result.AllErrors, e => Assert.StartsWith("ParameterArgumentValidationError,", e.FullyQualifiedErrorId, StringComparison.Ordinal));
-        Assert.Empty(_sim.Simulator.Requests);
+        Assert.Empty(Sim.Simulator.Requests);
     }
 
     [Fact]
@@ -291,7 +293,7 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
     };
 
     private List<Guid> ActiveIds(int count) =>
-        Enumerable.Range(0, _sim.Simulator.Data.WorkloadCount).Where(i => !_sim.Simulator.Data.IsDeleted(i)).Take(count).Select(_sim.Simulator.Data.GetWorkloadId).ToList();
+        Enumerable.Range(0, Sim.Simulator.Data.WorkloadCount).Where(i => !Sim.Simulator.Data.IsDeleted(i)).Take(count).Select(Sim.Simulator.Data.GetWorkloadId).ToList();
 
     private static Dictionary<string, object?> Vars(List<Guid> ids) => new() { ["ids"] = ids.ToArray() };
 
@@ -308,5 +310,5 @@ public sealed class FanOutTests : IClassFixture<SimulatorFixture>, IDisposable
         Assert.True(ended == started(), $"{started() - ended} of {started()} requests were still running a second later");
     }
 
-    private int EndedEventsRequests() => _sim.Simulator.Requests.Count(r => r.Path.EndsWith("/events", StringComparison.Ordinal));
+    private int EndedEventsRequests() => Sim.Simulator.Requests.Count(r => r.Path.EndsWith("/events", StringComparison.Ordinal));
 }

@@ -11,14 +11,12 @@ namespace RunAi.PowerShell.Tests;
 /// is one comma-separated list) and offsets past the API's int32.
 /// </summary>
 [Collection("engine")]
-public sealed class ListInputRefusalTests : IClassFixture<SimulatorFixture>
+public sealed class ListInputRefusalTests : EngineTests<SimulatorFixture>
 {
-    private readonly SimulatorFixture _sim;
 
     public ListInputRefusalTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
 
     public static TheoryData<string, string> CommaInFilters => new()
@@ -71,28 +69,28 @@ public sealed class ListInputRefusalTests : IClassFixture<SimulatorFixture>
     [Fact]
     public void The_largest_offset_the_API_takes_is_sent()
     {
-        using var ps = _sim.Connected();
-        _sim.Simulator.ClearRequests();
+        using var ps = Sim.Connected();
+        Sim.Simulator.ClearRequests();
 
         var result = ps.Run("Get-RunAiWorkload -Skip 2147483647 -First 1");
 
         Assert.Empty(result.Errors);
         Assert.Empty(result.Output);
-        Assert.Equal("2147483647", _sim.ApiRequests("/api/v1/workloads").Single().Query["offset"].Single());
+        Assert.Equal("2147483647", Sim.ApiRequests("/api/v1/workloads").Single().Query["offset"].Single());
     }
 
     private ErrorRecord RefusedWithoutRequest(string script)
     {
-        using var ps = _sim.Connected();
-        _sim.Simulator.ClearRequests();
+        using var ps = Sim.Connected();
+        Sim.Simulator.ClearRequests();
 
-        var result = ps.RunCatching(script, new Dictionary<string, object?> { ["wid"] = _sim.Simulator.Data.GetWorkloadId(0) });
+        var result = ps.RunCatching(script, new Dictionary<string, object?> { ["wid"] = Sim.Simulator.Data.GetWorkloadId(0) });
 
         Assert.Empty(result.Output);
         var error = Assert.Single(result.AllErrors);
         Assert.True(error.FullyQualifiedErrorId.StartsWith("InvalidArgument,", StringComparison.Ordinal), error.FullyQualifiedErrorId + ": " + error);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Empty(_sim.Simulator.Requests);
+        Assert.Empty(Sim.Simulator.Requests);
         return error;
     }
 

@@ -13,15 +13,13 @@ namespace RunAi.PowerShell.Tests;
 /// written before the error; a failure of one pipeline input among several stays that input's non-terminating error.
 /// </summary>
 [Collection("engine")]
-public sealed class PartialDataTests : IClassFixture<SmallSimulatorFixture>
+public sealed class PartialDataTests : EngineTests<SmallSimulatorFixture>
 {
     private const string FailedPage = "{\"code\":500,\"message\":\"the database went away\"}";
-    private readonly SmallSimulatorFixture _sim;
 
     public PartialDataTests(SmallSimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
 
     private static int Offset(RecordedRequest request) =>
@@ -29,12 +27,12 @@ public sealed class PartialDataTests : IClassFixture<SmallSimulatorFixture>
 
     /// <summary>Workload pages from <paramref name="offset"/> on fail with a 500; the pages before them are answered.</summary>
     private void FailFrom(int offset) =>
-        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && Offset(r) >= offset ? new SimulatedResponse(500, FailedPage) : null;
+        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && Offset(r) >= offset ? new SimulatedResponse(500, FailedPage) : null;
 
     [Fact]
     public void A_listing_that_fails_midway_ends_with_a_terminating_error_that_says_how_many_items_were_written()
     {
-        using var ps = _sim.Connected("-MaxRetryCount 0");
+        using var ps = Sim.Connected("-MaxRetryCount 0");
         FailFrom(200);
 
         var result = ps.RunCatching("Get-RunAiWorkload -PageSize 100");
@@ -49,7 +47,7 @@ public sealed class PartialDataTests : IClassFixture<SmallSimulatorFixture>
     [Fact]
     public void Every_item_received_before_a_failing_page_is_written_when_the_downstream_is_slower_than_the_network()
     {
-        using var ps = _sim.Connected("-MaxRetryCount 0");
+        using var ps = Sim.Connected("-MaxRetryCount 0");
         FailFrom(300);
 
         // The downstream takes its time, so more items arrive than the queue between the reader and the pipeline
@@ -65,7 +63,7 @@ public sealed class PartialDataTests : IClassFixture<SmallSimulatorFixture>
     [Fact]
     public void Invoke_RunAiRestMethod_answered_404_is_a_terminating_error()
     {
-        using var ps = _sim.Connected();
+        using var ps = Sim.Connected();
 
         var result = ps.RunCatching("Invoke-RunAiRestMethod -Path /api/v1/workloads/00000000-0000-0000-0000-000000000001");
 
@@ -76,9 +74,9 @@ public sealed class PartialDataTests : IClassFixture<SmallSimulatorFixture>
     [Fact]
     public void A_failed_input_among_several_is_a_non_terminating_error_for_that_input_and_the_others_are_written()
     {
-        using var ps = _sim.Connected();
+        using var ps = Sim.Connected();
         var missing = Guid.Parse("00000000-0000-0000-0000-000000000001");
-        var variables = _sim.Ids();
+        var variables = Sim.Ids();
         variables["missing"] = missing;
 
         var result = ps.RunCatching("$wid, $missing, $inf | ForEach-Object { [pscustomobject]@{ Id = $_ } } | Get-RunAiWorkload", variables);
@@ -92,7 +90,7 @@ public sealed class PartialDataTests : IClassFixture<SmallSimulatorFixture>
     [Fact]
     public void Each_inputs_output_is_written_before_the_next_input_is_taken_so_pipeline_variables_line_up()
     {
-        using var ps = _sim.Connected();
+        using var ps = Sim.Connected();
 
         var result = ps.Run(
             "Get-RunAiWorkload -First 6 -PipelineVariable wl | Get-RunAiWorkloadEvent -First 2 | " +

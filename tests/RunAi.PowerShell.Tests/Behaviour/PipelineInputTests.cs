@@ -10,14 +10,12 @@ namespace RunAi.PowerShell.Tests;
 /// apply refused before anything is sent instead of quietly ignored.
 /// </summary>
 [Collection("engine")]
-public sealed class PipelineInputTests : IClassFixture<SmallSimulatorFixture>
+public sealed class PipelineInputTests : EngineTests<SmallSimulatorFixture>
 {
-    private readonly SmallSimulatorFixture _sim;
 
     public PipelineInputTests(SmallSimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
 
     [Theory]
@@ -30,9 +28,9 @@ public sealed class PipelineInputTests : IClassFixture<SmallSimulatorFixture>
     [InlineData("\"$wid\" | Get-RunAiWorkloadElementCount", 1)]
     public void Plain_ids_piped_by_value_bind_as_workload_ids(string pipeline, int expected)
     {
-        using var ps = _sim.Connected();
+        using var ps = Sim.Connected();
 
-        var result = ps.Run(pipeline, _sim.Ids());
+        var result = ps.Run(pipeline, Sim.Ids());
 
         Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));
         Assert.True(result.Output.Count >= expected, $"{result.Output.Count} objects");
@@ -45,16 +43,16 @@ public sealed class PipelineInputTests : IClassFixture<SmallSimulatorFixture>
     [InlineData("$wid, $inf | Get-RunAiWorkload -First 1", "1")]
     public void Paging_parameters_are_refused_for_workloads_got_by_id(string pipeline, string target)
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
+        using var ps = Sim.ConnectedWithEmptyLog();
 
-        var result = ps.RunCatching(pipeline, _sim.Ids());
+        var result = ps.RunCatching(pipeline, Sim.Ids());
 
         var error = Assert.IsType<ErrorRecord>(result.Terminating);
         Assert.Equal("InvalidArgument,RunAi.PowerShell.Commands.GetRunAiWorkloadCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal(target, Convert.ToString(error.TargetObject, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(result.Output);
-        Assert.Empty(_sim.ApiRequests("/api/v1/workloads"));
+        Assert.Empty(Sim.ApiRequests("/api/v1/workloads"));
     }
 
     [Theory]
@@ -64,14 +62,14 @@ public sealed class PipelineInputTests : IClassFixture<SmallSimulatorFixture>
     [InlineData("Get-RunAiWorkload -Name \"train`n\"", "train\n")]
     public void A_name_pattern_that_cannot_be_meant_is_refused_before_any_request(string pipeline, string target)
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
+        using var ps = Sim.ConnectedWithEmptyLog();
 
         var result = ps.RunCatching(pipeline);
 
         var error = Assert.IsType<ErrorRecord>(result.Terminating);
         Assert.Equal("InvalidArgument,RunAi.PowerShell.Commands.GetRunAiWorkloadCommand", error.FullyQualifiedErrorId);
         Assert.Equal(target, error.TargetObject);
-        Assert.DoesNotContain(_sim.Simulator.Requests, r => r.Path.StartsWith("/api/v1/workloads", StringComparison.Ordinal));
+        Assert.DoesNotContain(Sim.Simulator.Requests, r => r.Path.StartsWith("/api/v1/workloads", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -79,7 +77,7 @@ public sealed class PipelineInputTests : IClassFixture<SmallSimulatorFixture>
     {
         // A host that cannot prompt, like pwsh -NonInteractive or a scheduled task: a prompt would fail the command.
         using var ps = new PowerShellSession(new CapturingHost(120, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{_sim.Simulator.BaseUri}' -Token '{_sim.Simulator.Options.StaticToken}'").Errors);
+        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{Sim.Simulator.BaseUri}' -Token '{Sim.Simulator.Options.StaticToken}'").Errors);
 
         var result = ps.RunCatching("Get-RunAiWorkload -First 120 -PageSize 50 -Debug");
 

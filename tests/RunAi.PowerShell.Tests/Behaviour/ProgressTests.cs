@@ -7,24 +7,20 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>Write-Progress on long listings: shown only after about a second, refreshed, completed at the end.</summary>
 [Collection("engine")]
-public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
+public sealed class ProgressTests : EngineTests<SimulatorFixture>
 {
-    private readonly SimulatorFixture _sim;
 
     public ProgressTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
-
-    public void Dispose() => _sim.Reset();
 
     [Fact]
     public void A_slow_listing_shows_what_is_listed_items_and_pages_then_completes()
     {
-        using var ps = _sim.Connected();
+        using var ps = Sim.Connected();
         // Slow enough that the listing lasts well over the 1 s before progress shows, with three pages in flight.
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(400);
+        Sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(400);
 
         var result = ps.Run("Get-RunAiWorkload -PageSize 100 -First 1500");
 
@@ -42,8 +38,8 @@ public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
     [Fact]
     public void A_known_total_turns_progress_into_a_percentage()
     {
-        using var ps = _sim.Connected();
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(400);
+        using var ps = Sim.Connected();
+        Sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(400);
 
         var result = ps.Run("Get-RunAiWorkload -PageSize 100 -First 1200 -IncludeTotalCount");
 
@@ -56,7 +52,7 @@ public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
     [Fact]
     public void A_quick_call_shows_no_progress()
     {
-        using var ps = _sim.Connected();
+        using var ps = Sim.Connected();
 
         var result = ps.Run("Get-RunAiWorkload -First 3; Get-RunAiWorkload -First 3 | Get-RunAiWorkloadEvent");
 
@@ -67,9 +63,9 @@ public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
     [Fact]
     public void Many_inputs_are_counted_in_one_bar()
     {
-        using var ps = _sim.Connected();
+        using var ps = Sim.Connected();
         // 24 inputs, 4 at once (the default -ThrottleLimit), 300 ms each: long enough for the bar to show.
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(300);
+        Sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(300);
 
         var result = ps.Run("Get-RunAiWorkload -First 24 -PageSize 24 | Get-RunAiWorkloadEvent");
 
@@ -84,8 +80,8 @@ public sealed class ProgressTests : IClassFixture<SimulatorFixture>, IDisposable
     [Fact]
     public void ProgressPreference_SilentlyContinue_hides_it()
     {
-        using var ps = _sim.Connected();
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(150);
+        using var ps = Sim.Connected();
+        Sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(150);
 
         var result = ps.Run("$ProgressPreference = 'SilentlyContinue'; Get-RunAiWorkload -PageSize 100 -First 1200");
 

@@ -13,14 +13,12 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>Faults survived, nothing lost: a long listing through rate limits and outages.</summary>
 [Collection("engine")]
-public sealed class LongListingResilienceTests : IClassFixture<TwentyThousandWorkloadsFixture>
+public sealed class LongListingResilienceTests : EngineTests<TwentyThousandWorkloadsFixture>
 {
-    private readonly TwentyThousandWorkloadsFixture _sim;
 
     public LongListingResilienceTests(TwentyThousandWorkloadsFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
 
     [Fact]
@@ -28,10 +26,10 @@ public sealed class LongListingResilienceTests : IClassFixture<TwentyThousandWor
     {
         // Pages are read ahead, so requests share the simulator's fault counter in no fixed order: a page could meet more
         // failures in a row than the default five retries. This test is about recovering, not about the retry limit.
-        using var ps = _sim.Connected("-RetryDelayMilliseconds 100 -MaxRetryCount 15");
-        _sim.Simulator.ResetFaultCounter();
-        _sim.Simulator.ClearRequests();
-        var o = _sim.Simulator.Options;
+        using var ps = Sim.Connected("-RetryDelayMilliseconds 100 -MaxRetryCount 15");
+        Sim.Simulator.ResetFaultCounter();
+        Sim.Simulator.ClearRequests();
+        var o = Sim.Simulator.Options;
         o.TooManyRequestsEvery = 5;
         o.ServiceUnavailableEvery = 7;
         o.RetryAfterSeconds = 1;
@@ -42,14 +40,14 @@ public sealed class LongListingResilienceTests : IClassFixture<TwentyThousandWor
 
         Assert.Empty(result.Errors);
         var ids = result.Output.Select(x => (Guid)x.BaseObject).ToList();
-        var data = _sim.Simulator.Data;
+        var data = Sim.Simulator.Data;
         var expected = Enumerable.Range(0, data.WorkloadCount).Where(i => !data.IsDeleted(i)).Select(data.GetWorkloadId).ToList();
         Assert.Equal(TwentyThousandWorkloadsFixture.Listed, expected.Count);
         Assert.Equal(TwentyThousandWorkloadsFixture.Listed, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.Equal(expected, ids);
 
-        var pages = _sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").ToList();
+        var pages = Sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").ToList();
         Assert.Contains(pages, r => r.StatusCode == 429);
         Assert.Contains(pages, r => r.StatusCode == 503);
         // Each page served once (reading ahead, in any order), plus at most two guesses past the end (the client reads up to three pages ahead).
@@ -62,23 +60,21 @@ public sealed class LongListingResilienceTests : IClassFixture<TwentyThousandWor
 
 /// <summary>Retry-After, token renewal and expiry, the retry limit and Ctrl+C during a retry wait.</summary>
 [Collection("engine")]
-public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
+public sealed class ResilienceTests : EngineTests<SimulatorFixture>
 {
-    private readonly SimulatorFixture _sim;
 
     public ResilienceTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
-        _sim.Simulator.Options.TokenLifetimeSeconds = 3600;
+        Sim.Simulator.Options.TokenLifetimeSeconds = 3600;
     }
 
     [Fact]
     public void A_429_with_Retry_After_is_waited_for_before_the_retry()
     {
-        using var ps = _sim.Connected("-RetryDelayMilliseconds 10");
+        using var ps = Sim.Connected("-RetryDelayMilliseconds 10");
         var answered = 0;
-        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && Interlocked.Increment(ref answered) == 1
+        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && Interlocked.Increment(ref answered) == 1
             ? new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "2" } }
             : null;
 
@@ -90,20 +86,20 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
         Assert.Single(result.Output);
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.9), $"the retry came after {clock.Elapsed.TotalMilliseconds} ms, not after the 2 s the server asked for");
         Assert.Contains(result.Debug, d => d.Contains("429", StringComparison.Ordinal) && d.Contains("retry 1", StringComparison.Ordinal));
-        Assert.Equal(new[] { 429, 200 }, _sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").Select(r => r.StatusCode));
+        Assert.Equal(new[] { 429, 200 }, Sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").Select(r => r.StatusCode));
     }
 
     [Fact]
     public void A_two_second_token_is_renewed_transparently_once_per_renewal_during_a_long_listing()
     {
-        var o = _sim.Simulator.Options;
+        var o = Sim.Simulator.Options;
         o.TokenLifetimeSeconds = 2;
         using var ps = new PowerShellSession();
         var connect = ps.Run(
             "Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret $secret",
-            new() { ["uri"] = _sim.BaseUri, ["id"] = o.ClientId, ["secret"] = o.ClientSecret });
+            new() { ["uri"] = Sim.BaseUri, ["id"] = o.ClientId, ["secret"] = o.ClientSecret });
         Assert.Empty(connect.Errors);
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
         // Small pages, so the listing lasts over 4 s even with three pages in flight.
         o.Latency = TimeSpan.FromMilliseconds(100);
 
@@ -113,8 +109,8 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
         o.Latency = TimeSpan.Zero;
 
         Assert.Empty(result.Errors);
-        Assert.Equal(_sim.Simulator.Data.ActiveWorkloadCount, result.Output.Select(x => x.BaseObject).Distinct().Count());
-        var requests = _sim.Simulator.Requests;
+        Assert.Equal(Sim.Simulator.Data.ActiveWorkloadCount, result.Output.Select(x => x.BaseObject).Distinct().Count());
+        var requests = Sim.Simulator.Requests;
         var tokenRequests = requests.Count(r => r.Path == "/api/v1/token");
         var apiRequests = requests.Count(r => r.Path != "/api/v1/token");
         Assert.DoesNotContain(requests, r => r.StatusCode == 401);
@@ -129,10 +125,10 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task An_expired_static_token_says_so_and_how_to_reconnect()
     {
-        var token = await _sim.IssueTokenAsync();
+        var token = await Sim.IssueTokenAsync();
         using var ps = new PowerShellSession();
-        Assert.Empty(ps.Run("Connect-RunAi -BaseUri $uri -Token $token", new() { ["uri"] = _sim.BaseUri, ["token"] = token }).Errors);
-        _sim.Simulator.ExpireAllTokens();
+        Assert.Empty(ps.Run("Connect-RunAi -BaseUri $uri -Token $token", new() { ["uri"] = Sim.BaseUri, ["token"] = token }).Errors);
+        Sim.Simulator.ExpireAllTokens();
 
         var result = ps.Run("Get-RunAiWorkload -First 1");
 
@@ -148,9 +144,9 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
     [Fact]
     public void Retries_stop_at_the_limit_with_an_error_naming_the_attempts_and_the_last_status()
     {
-        using var ps = _sim.Connected("-MaxRetryCount 2 -RetryDelayMilliseconds 10");
-        _sim.Simulator.ClearRequests();
-        _sim.Simulator.Options.ServiceUnavailableEvery = 1;
+        using var ps = Sim.Connected("-MaxRetryCount 2 -RetryDelayMilliseconds 10");
+        Sim.Simulator.ClearRequests();
+        Sim.Simulator.Options.ServiceUnavailableEvery = 1;
 
         var result = ps.Run("Get-RunAiWorkload -First 1");
 
@@ -161,7 +157,7 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
         Assert.Contains("after 3 attempts; last status 503", error.Exception.Message, StringComparison.Ordinal);
         Assert.Equal(3, (int)error.Exception.GetType().GetProperty("Attempts")!.GetValue(error.Exception)!);
         Assert.Contains("3 attempts", error.ErrorDetails.RecommendedAction, StringComparison.Ordinal);
-        Assert.Equal(3, _sim.ApiRequests("/api/v1/workloads").Count);
+        Assert.Equal(3, Sim.ApiRequests("/api/v1/workloads").Count);
     }
 
     [Fact]
@@ -170,12 +166,12 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
         // The page at 40 is read ahead and fails at once; the page at 30 comes 300 ms later. When the reader gets to the
         // failure it is already there: the objects of the page at 30, not yet handed to the pipeline, must still be
         // written, before the error.
-        using var ps = _sim.Connected("-MaxRetryCount 0");
+        using var ps = Sim.Connected("-MaxRetryCount 0");
         var idsAt30 = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
         var pageAt30 = "{\"workloads\":[" + string.Join(",", idsAt30.Select(id =>
             "{\"id\":\"" + id + "\",\"name\":\"x\",\"createdAt\":\"2026-01-01T00:00:00Z\",\"clusterId\":\"" + Guid.NewGuid() + "\"}")) + "],\"next\":40}";
-        _sim.Simulator.ClearRequests();
-        _sim.Simulator.Options.Override = r => r.Path != "/api/v1/workloads"
+        Sim.Simulator.ClearRequests();
+        Sim.Simulator.Options.Override = r => r.Path != "/api/v1/workloads"
             ? null
             : r.Offset() switch
             {
@@ -188,7 +184,7 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
 
         var error = Assert.Single(result.Errors);
         Assert.Contains("500", error.Exception.Message, StringComparison.Ordinal);
-        var data = _sim.Simulator.Data;
+        var data = Sim.Simulator.Data;
         var expected = Enumerable.Range(0, data.WorkloadCount).Where(i => !data.IsDeleted(i)).Select(data.GetWorkloadId).Take(30).Concat(idsAt30);
         Assert.Equal(expected, result.Output.Select(x => (Guid)x.BaseObject));
     }
@@ -198,16 +194,16 @@ public sealed class ResilienceTests : IClassFixture<SimulatorFixture>
     {
         // Four answers in six fail, and pages read ahead share the fault counter in no fixed order: enough retries that
         // no page runs out of them (the retry limit has its own tests).
-        using var ps = _sim.Connected("-MaxRetryCount 20 -RetryDelayMilliseconds 10");
-        _sim.Simulator.ClearRequests();
-        _sim.Simulator.Options.TooManyRequestsEvery = 2;
-        _sim.Simulator.Options.ServiceUnavailableEvery = 3;
-        _sim.Simulator.Options.RetryAfterSeconds = 0;
+        using var ps = Sim.Connected("-MaxRetryCount 20 -RetryDelayMilliseconds 10");
+        Sim.Simulator.ClearRequests();
+        Sim.Simulator.Options.TooManyRequestsEvery = 2;
+        Sim.Simulator.Options.ServiceUnavailableEvery = 3;
+        Sim.Simulator.Options.RetryAfterSeconds = 0;
         var result = ps.Run("Get-RunAiWorkload -First 500 -PageSize 100");
 
         Assert.Empty(result.Errors);
         Assert.Equal(500, result.All<Guid>("Id").Distinct().Count());
-        Assert.Contains(_sim.Simulator.Requests, r => r.StatusCode == 429);
-        Assert.Contains(_sim.Simulator.Requests, r => r.StatusCode == 503);
+        Assert.Contains(Sim.Simulator.Requests, r => r.StatusCode == 429);
+        Assert.Contains(Sim.Simulator.Requests, r => r.StatusCode == 503);
     }
 }

@@ -11,17 +11,15 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>No secret leaked: not in any stream, error, output or session property; never sent to another host; never over plain HTTP by accident.</summary>
 [Collection("engine")]
-public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
+public sealed class SecretTests : EngineTests<WithTlsSimulatorFixture>
 {
-    private readonly WithTlsSimulatorFixture _sim;
     private readonly string _secret;
     private readonly string _staticToken;
 
     public SecretTests(WithTlsSimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
-        var o = _sim.Simulator.Options;
+        var o = Sim.Simulator.Options;
         o.TokenLifetimeSeconds = 3600;
         // Distinctive values, so a leak cannot hide behind a common word.
         _secret = "cs-" + Guid.NewGuid().ToString("N");
@@ -38,16 +36,16 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
         var urls = new List<string>();
         void Remember()
         {
-            seen.UnionWith(_sim.Simulator.Requests.Select(r => r.Authorization).Where(a => a != null).Select(a => a!.Substring("Bearer ".Length)));
-            urls.AddRange(_sim.Simulator.Requests.Select(r => r.Path + r.QueryString));
+            seen.UnionWith(Sim.Simulator.Requests.Select(r => r.Authorization).Where(a => a != null).Select(a => a!.Substring("Bearer ".Length)));
+            urls.AddRange(Sim.Simulator.Requests.Select(r => r.Path + r.QueryString));
         }
 
         var invoked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var errors = 0;
         var variables = new Dictionary<string, object?>
         {
-            ["uri"] = _sim.BaseUri,
-            ["id"] = _sim.Simulator.Options.ClientId,
+            ["uri"] = Sim.BaseUri,
+            ["id"] = Sim.Simulator.Options.ClientId,
             ["secret"] = _secret,
             ["token"] = _staticToken,
             ["closed"] = new Uri($"http://127.0.0.1:{LoopbackPort.Closed()}/"),
@@ -80,7 +78,7 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
 
         var cmdlets = ps.Run("(Get-Module RunAi).ExportedCmdlets.Values").Output.Select(o => (CmdletInfo)o.BaseObject).ToList();
         Assert.True(cmdlets.Count >= 5, $"only {cmdlets.Count} cmdlets exported");
-        var issued = await _sim.IssueTokenAsync();
+        var issued = await Sim.IssueTokenAsync();
         variables["issued"] = issued;
         foreach (var cmdlet in cmdlets.Where(c => !invoked.Contains(c.Name)))
         {
@@ -90,23 +88,23 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
 
             // Succeeding (or failing on its own terms) with renewable credentials.
             Remember();
-            _sim.Reset();
+            Sim.Reset();
             Capture(ps.RunCatching("Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret $secret -MaxRetryCount 0; & $cmd @splat -Verbose -Debug", variables));
 
             // The server fails every call with a body that echoes what it was sent.
-            _sim.Simulator.Options.Override = r => r.Path == "/api/v1/token" ? null : new SimulatedResponse(500, "{\"code\":500,\"message\":\"boom\",\"details\":\"" + r.Method + " " + r.Path + "\"}");
+            Sim.Simulator.Options.Override = r => r.Path == "/api/v1/token" ? null : new SimulatedResponse(500, "{\"code\":500,\"message\":\"boom\",\"details\":\"" + r.Method + " " + r.Path + "\"}");
             Capture(ps.RunCatching("& $cmd @splat -Verbose -Debug", variables));
 
             // A static token the server no longer accepts.
-            _sim.Simulator.Options.Override = null;
+            Sim.Simulator.Options.Override = null;
             Capture(ps.RunCatching("Connect-RunAi -BaseUri $uri -Token $issued -MaxRetryCount 0", variables));
-            _sim.Simulator.ExpireAllTokens();
+            Sim.Simulator.ExpireAllTokens();
             Capture(ps.RunCatching("& $cmd @splat -Verbose -Debug", variables));
             invoked.Add(cmdlet.Name);
         }
 
         Remember();
-        _sim.Reset();
+        Sim.Reset();
         Assert.Equal(cmdlets.Select(c => c.Name).OrderBy(n => n), invoked.OrderBy(n => n));
         Assert.True(errors > cmdlets.Count, $"only {errors} errors were produced; the failing calls did not fail");
         Assert.Contains(texts, t => t.Contains("GET /api/v1/", StringComparison.Ordinal));
@@ -130,7 +128,7 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
     public void The_session_and_Get_RunAiContext_never_expose_a_token_or_the_secret_in_any_property()
     {
         using var ps = new PowerShellSession();
-        var variables = new Dictionary<string, object?> { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId, ["secret"] = _secret, ["token"] = _staticToken };
+        var variables = new Dictionary<string, object?> { ["uri"] = Sim.BaseUri, ["id"] = Sim.Simulator.Options.ClientId, ["secret"] = _secret, ["token"] = _staticToken };
 
         var byToken = ps.Run("Connect-RunAi -BaseUri $uri -Token $token -PassThru; Get-RunAiContext", variables);
         var bySecret = ps.Run("Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret $secret -PassThru; Get-RunAiContext; $null = Get-RunAiWorkload -First 1; (Get-RunAiContext).PSObject.Properties | ForEach-Object { \"$($_.Name)=$($_.Value)\" }", variables);
@@ -139,9 +137,9 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
         Assert.Empty(bySecret.Errors);
         Assert.Equal(2, byToken.Output.Count);
         var texts = byToken.Output.Concat(bySecret.Output).SelectMany(o => VisibleText.Walk(o, 8)).ToList();
-        Assert.Contains(texts, t => t.Contains(_sim.BaseUri.ToString(), StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains(Sim.BaseUri.ToString(), StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("ClientCredentials", StringComparison.Ordinal));
-        var issued = _sim.Simulator.Requests.Select(r => r.Authorization).Where(a => a != null).Select(a => a!.Substring("Bearer ".Length)).Distinct().ToList();
+        var issued = Sim.Simulator.Requests.Select(r => r.Authorization).Where(a => a != null).Select(a => a!.Substring("Bearer ".Length)).Distinct().ToList();
         Assert.True(issued.Count >= 2);
         foreach (var secret in issued.Append(_secret).Append(_staticToken))
         {
@@ -153,8 +151,8 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
     public async Task A_redirect_to_another_host_is_followed_without_the_Authorization_header()
     {
         await using var other = await SimulatorHost.StartAsync(new SimulatorOptions { WorkloadCount = 10 });
-        using var ps = _sim.Connected("-MaxRetryCount 0");
-        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads"
+        using var ps = Sim.Connected("-MaxRetryCount 0");
+        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads"
             ? new SimulatedResponse(302) { Headers = new Dictionary<string, string> { ["Location"] = new Uri(other.BaseUri, "api/v1/workloads?limit=1").ToString() } }
             : null;
 
@@ -166,14 +164,14 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
         var followed = Assert.Single(other.Requests);
         Assert.Null(followed.Authorization);
         Assert.Contains(result.Debug, d => d.Contains("Authorization header is not sent", StringComparison.Ordinal));
-        Assert.All(_sim.Simulator.Requests, r => Assert.Equal("Bearer " + _staticToken, r.Authorization));
+        Assert.All(Sim.Simulator.Requests, r => Assert.Equal("Bearer " + _staticToken, r.Authorization));
     }
 
     [Fact]
     public void Plain_http_is_refused_except_for_loopback_unless_AllowUnencryptedAuthentication_is_given()
     {
         using var ps = new PowerShellSession();
-        var variables = new Dictionary<string, object?> { ["token"] = _staticToken, ["uri"] = _sim.BaseUri };
+        var variables = new Dictionary<string, object?> { ["token"] = _staticToken, ["uri"] = Sim.BaseUri };
 
         var refused = ps.RunCatching("Connect-RunAi -BaseUri 'http://runai.invalid/' -Token $token -MaxRetryCount 0", variables);
         var allowed = ps.RunCatching("Connect-RunAi -BaseUri 'http://runai.invalid/' -Token $token -MaxRetryCount 0 -AllowUnencryptedAuthentication", variables);
@@ -194,7 +192,7 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
     public void SkipCertificateCheck_is_opt_in()
     {
         using var ps = new PowerShellSession();
-        var variables = new Dictionary<string, object?> { ["tls"] = _sim.Tls.BaseUri, ["token"] = _sim.Tls.Options.StaticToken };
+        var variables = new Dictionary<string, object?> { ["tls"] = Sim.Tls.BaseUri, ["token"] = Sim.Tls.Options.StaticToken };
 
         var strict = ps.RunCatching("Connect-RunAi -BaseUri $tls -Token $token -MaxRetryCount 0", variables);
         Assert.StartsWith("CertificateNotTrusted,", strict.Terminating!.FullyQualifiedErrorId, StringComparison.Ordinal);
@@ -211,7 +209,7 @@ public sealed class SecretTests : IClassFixture<WithTlsSimulatorFixture>
     /// <summary>Values for a cmdlet's mandatory parameters, from their types and validation, so new cmdlets are covered without listing them here.</summary>
     private Hashtable PlausibleParameters(CmdletInfo cmdlet)
     {
-        var data = _sim.Simulator.Data;
+        var data = Sim.Simulator.Data;
         var workload = Enumerable.Range(0, data.WorkloadCount).Where(i => !data.IsDeleted(i)).Select(data.GetWorkloadId).First();
         var sets = cmdlet.ParameterSets.OrderByDescending(s => s.IsDefault).ToList();
         var set = sets.FirstOrDefault(s => s.Parameters.Where(p => p.IsMandatory).All(p => Fillable(p.ParameterType))) ?? sets.First();

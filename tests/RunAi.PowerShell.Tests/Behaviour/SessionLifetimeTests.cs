@@ -20,7 +20,7 @@ public sealed class AloneCollection
 
 /// <summary>What a session owns is released when it ends, and not while a command still uses it.</summary>
 [Collection("alone")]
-public sealed class SessionLifetimeTests : IClassFixture<SimulatorFixture>
+public sealed class SessionLifetimeTests : EngineTests<SimulatorFixture>
 {
     private const int WarmUpCycles = 100;
     private const int MeasuredCycles = 300;
@@ -30,14 +30,12 @@ public sealed class SessionLifetimeTests : IClassFixture<SimulatorFixture>
     private const int FileDescriptorTolerance = 25;
     private const long MemoryTolerance = 3 * 1024 * 1024;
 
-    private readonly SimulatorFixture _sim;
     private readonly ITestOutputHelper _output;
 
     public SessionLifetimeTests(SimulatorFixture sim, ITestOutputHelper output)
+        : base(sim)
     {
-        _sim = sim;
         _output = output;
-        _sim.Reset();
     }
 
     [Theory]
@@ -46,7 +44,7 @@ public sealed class SessionLifetimeTests : IClassFixture<SimulatorFixture>
     public void Hundreds_of_connect_list_disconnect_cycles_leave_file_descriptors_and_memory_flat(string cycle)
     {
         using var ps = new PowerShellSession();
-        var variables = new Dictionary<string, object?> { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId, ["secret"] = _sim.Simulator.Options.ClientSecret };
+        var variables = new Dictionary<string, object?> { ["uri"] = Sim.BaseUri, ["id"] = Sim.Simulator.Options.ClientId, ["secret"] = Sim.Simulator.Options.ClientSecret };
         Cycles(ps, cycle, WarmUpCycles, variables);
         var before = Measure();
 
@@ -66,15 +64,15 @@ public sealed class SessionLifetimeTests : IClassFixture<SimulatorFixture>
     public void A_session_disconnected_while_another_runspace_lists_with_it_serves_that_listing_to_the_end_then_refuses_new_work()
     {
         using var owner = new PowerShellSession();
-        var session = owner.Run("Connect-RunAi -BaseUri $uri -Token $token -PassThru", new() { ["uri"] = _sim.BaseUri, ["token"] = _sim.Token }).Output.Single();
+        var session = owner.Run("Connect-RunAi -BaseUri $uri -Token $token -PassThru", new() { ["uri"] = Sim.BaseUri, ["token"] = Sim.Token }).Output.Single();
         using var user = new PowerShellSession();
         user.Runspace.SessionStateProxy.SetVariable("s", session);
-        _sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(50);
+        Sim.Simulator.Options.Latency = TimeSpan.FromMilliseconds(50);
 
         using var listing = user.CreateShell("Get-RunAiWorkload -Session $s -PageSize 20 -First 400 | ForEach-Object Id");
         var running = listing.BeginInvoke();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        int Pages() => _sim.ApiRequests("/api/v1/workloads").Count(r => r.Path == "/api/v1/workloads" && r.StatusCode == 200);
+        int Pages() => Sim.ApiRequests("/api/v1/workloads").Count(r => r.Path == "/api/v1/workloads" && r.StatusCode == 200);
         while (Pages() < 2 && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(10);
@@ -83,7 +81,7 @@ public sealed class SessionLifetimeTests : IClassFixture<SimulatorFixture>
         var disconnect = owner.Run("Disconnect-RunAi -Session $s; $s.IsConnected", new() { ["s"] = session });
         var pagesAtDisconnect = Pages();
         var ids = listing.EndInvoke(running);
-        _sim.Simulator.Options.Latency = TimeSpan.Zero;
+        Sim.Simulator.Options.Latency = TimeSpan.Zero;
 
         Assert.False((bool)disconnect.Output.Single().BaseObject);
         Assert.True(pagesAtDisconnect < 20 && Pages() == 20, $"the listing was not running across the disconnect ({pagesAtDisconnect} of 20 pages before it)");
@@ -94,14 +92,14 @@ public sealed class SessionLifetimeTests : IClassFixture<SimulatorFixture>
         var error = Assert.IsType<ErrorRecord>(after.Terminating);
         Assert.StartsWith("SessionDisconnected,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-        Assert.Contains(_sim.BaseUri.ToString(), error.Exception.Message, StringComparison.Ordinal);
+        Assert.Contains(Sim.BaseUri.ToString(), error.Exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_session_taken_with_PassThru_keeps_working_after_another_Connect_until_it_is_disconnected()
     {
         using var ps = new PowerShellSession();
-        var variables = new Dictionary<string, object?> { ["uri"] = _sim.BaseUri, ["token"] = _sim.Token };
+        var variables = new Dictionary<string, object?> { ["uri"] = Sim.BaseUri, ["token"] = Sim.Token };
 
         var result = ps.Run(
             """
@@ -124,7 +122,7 @@ public sealed class SessionLifetimeTests : IClassFixture<SimulatorFixture>
     public void A_session_replaced_by_Connect_is_ended_and_refused_clearly_if_still_used()
     {
         using var ps = new PowerShellSession();
-        var variables = new Dictionary<string, object?> { ["uri"] = _sim.BaseUri, ["token"] = _sim.Token };
+        var variables = new Dictionary<string, object?> { ["uri"] = Sim.BaseUri, ["token"] = Sim.Token };
 
         var result = ps.RunCatching(
             """
@@ -144,7 +142,7 @@ public sealed class SessionLifetimeTests : IClassFixture<SimulatorFixture>
     {
         var result = ps.Run($"for ($i = 0; $i -lt {count}; $i++) {{ {cycle} }}", variables);
         Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors.Take(3)));
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
     }
 
     private static Snapshot Measure()

@@ -6,45 +6,51 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>Get-RunAiWorkloadEvent and Get-RunAiWorkloadHistory, of workloads and of inference revisions.</summary>
 [Collection("engine")]
-public sealed class EventAndHistoryCmdletTests : IClassFixture<SmallSimulatorFixture>, IDisposable
+public sealed class EventAndHistoryCmdletTests : EngineTests<SmallSimulatorFixture>
 {
-    private readonly SmallSimulatorFixture _sim;
     private readonly PowerShellSession _ps;
 
     public EventAndHistoryCmdletTests(SmallSimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
         _ps = sim.Connected();
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
     }
 
-    public void Dispose() => _ps.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ps.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     [Fact]
     public void Failed_workloads_pipe_into_their_events()
     {
-        var failed = _sim.WorkloadIdsInPhase("Failed").Take(3).ToList();
+        var failed = Sim.WorkloadIdsInPhase("Failed").Take(3).ToList();
         var result = _ps.Run("Get-RunAiWorkload -Phase Failed -First 3 | Get-RunAiWorkloadEvent");
 
         Assert.Empty(result.Errors);
-        var expectedCount = failed.Sum(id => _sim.Simulator.Data.GetEventCount(id));
+        var expectedCount = failed.Sum(id => Sim.Simulator.Data.GetEventCount(id));
         Assert.Equal(expectedCount, result.Output.Count);
         Assert.Equal(failed, result.All<Guid>("WorkloadId").Distinct());
         Assert.All(result.Output, e => Assert.Equal("RunAi.Client.Models.WorkloadEvent", e.TypeNames[0]));
-        Assert.Equal(3, _sim.ApiRequests("/api/v1/workloads/").Count(r => r.Path.EndsWith("/events", StringComparison.Ordinal)));
+        Assert.Equal(3, Sim.ApiRequests("/api/v1/workloads/").Count(r => r.Path.EndsWith("/events", StringComparison.Ordinal)));
     }
 
     [Fact]
     public void Events_are_newest_first_unless_ascending_is_asked()
     {
-        var id = _sim.WorkloadIdsInPhase("Running").First();
+        var id = Sim.WorkloadIdsInPhase("Running").First();
         var newest = _ps.Run($"Get-RunAiWorkloadEvent -WorkloadId {id}").All<DateTimeOffset>("CreatedAt").ToList();
         var oldest = _ps.Run($"Get-RunAiWorkloadEvent -WorkloadId {id} -Ascending").All<DateTimeOffset>("CreatedAt").ToList();
 
         Assert.Equal(newest.OrderByDescending(t => t), newest);
         Assert.Equal(oldest.OrderBy(t => t), oldest);
-        Assert.Contains(_sim.Simulator.Requests, r => r.Path.EndsWith("/events", StringComparison.Ordinal) && r.Query.TryGetValue("sortOrder", out var v) && v.Single() == "asc");
+        Assert.Contains(Sim.Simulator.Requests, r => r.Path.EndsWith("/events", StringComparison.Ordinal) && r.Query.TryGetValue("sortOrder", out var v) && v.Single() == "asc");
     }
 
     [Fact]
@@ -63,29 +69,29 @@ public sealed class EventAndHistoryCmdletTests : IClassFixture<SmallSimulatorFix
     [InlineData("Get-RunAiWorkloadHistory")]
     public void Events_and_history_of_piped_revisions_carry_each_revisions_WorkloadId(string cmdlet)
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
-        var revisionIds = _sim.Simulator.Data.GetRevisionIds(_sim.InferenceWorkloadId);
+        using var ps = Sim.ConnectedWithEmptyLog();
+        var revisionIds = Sim.Simulator.Data.GetRevisionIds(Sim.InferenceWorkloadId);
 
-        var result = ps.Run($"Get-RunAiInferenceRevision -WorkloadId $inf | {cmdlet} -First 2", _sim.Ids());
+        var result = ps.Run($"Get-RunAiInferenceRevision -WorkloadId $inf | {cmdlet} -First 2", Sim.Ids());
 
         Assert.Empty(result.Errors);
         Assert.True(result.Output.Count >= 2, $"only {result.Output.Count} items");
-        Assert.All(result.Output, o => Assert.Equal(_sim.InferenceWorkloadId, (Guid?)o.Properties["WorkloadId"].Value));
+        Assert.All(result.Output, o => Assert.Equal(Sim.InferenceWorkloadId, (Guid?)o.Properties["WorkloadId"].Value));
         Assert.All(result.Output, o => Assert.Contains((Guid)o.Properties["RevisionId"].Value!, revisionIds));
-        Assert.All(_sim.ApiRequests().Where(r => r.Path.EndsWith("/events", StringComparison.Ordinal) || r.Path.EndsWith("/history", StringComparison.Ordinal)),
+        Assert.All(Sim.ApiRequests().Where(r => r.Path.EndsWith("/events", StringComparison.Ordinal) || r.Path.EndsWith("/history", StringComparison.Ordinal)),
             r => Assert.StartsWith("/api/v1/workloads/inferences/revisions/", r.Path, StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_workload_object_still_binds_to_WorkloadId_not_RevisionId()
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
-        var result = ps.Run("Get-RunAiWorkload -Id $inf | Get-RunAiWorkloadEvent -First 2; Get-RunAiWorkload -Id $wid | Get-RunAiWorkloadHistory -First 2; Get-RunAiWorkload -Id $wid | Get-RunAiPod -First 1", _sim.Ids());
+        using var ps = Sim.ConnectedWithEmptyLog();
+        var result = ps.Run("Get-RunAiWorkload -Id $inf | Get-RunAiWorkloadEvent -First 2; Get-RunAiWorkload -Id $wid | Get-RunAiWorkloadHistory -First 2; Get-RunAiWorkload -Id $wid | Get-RunAiPod -First 1", Sim.Ids());
         Assert.Empty(result.Errors);
-        var paths = _sim.ApiRequests().Select(r => r.Path).ToList();
-        Assert.Contains($"/api/v1/workloads/{_sim.InferenceWorkloadId}/events", paths);
-        Assert.Contains($"/api/v1/workloads/{_sim.WorkloadId}/history", paths);
-        Assert.Contains($"/api/v1/workloads/{_sim.WorkloadId}/pods", paths);
+        var paths = Sim.ApiRequests().Select(r => r.Path).ToList();
+        Assert.Contains($"/api/v1/workloads/{Sim.InferenceWorkloadId}/events", paths);
+        Assert.Contains($"/api/v1/workloads/{Sim.WorkloadId}/history", paths);
+        Assert.Contains($"/api/v1/workloads/{Sim.WorkloadId}/pods", paths);
         Assert.DoesNotContain(paths, p => p.Contains("/revisions/", StringComparison.Ordinal));
     }
 }

@@ -8,25 +8,27 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>Invoke-RunAiRestMethod: any path of the API, with paging, query values and bodies as the typed cmdlets send them.</summary>
 [Collection("engine")]
-public sealed class RestMethodCmdletTests : IClassFixture<SmallSimulatorFixture>
+public sealed class RestMethodCmdletTests : EngineTests<SmallSimulatorFixture>
 {
-    private readonly SmallSimulatorFixture _sim;
 
-    public RestMethodCmdletTests(SmallSimulatorFixture sim) => _sim = sim;
+    public RestMethodCmdletTests(SmallSimulatorFixture sim)
+        : base(sim)
+    {
+    }
 
     [Fact]
     public void Invoke_RunAiRestMethod_returns_objects_and_All_follows_next_streaming_the_items()
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
+        using var ps = Sim.ConnectedWithEmptyLog();
         var count = ps.Run("Invoke-RunAiRestMethod -Path 'api/v1/workloads/count' -Query @{ filterBy = 'phase==Running' }");
         Assert.Empty(count.Errors);
         Assert.IsType<long>(Assert.Single(count.Output).Properties["count"].Value);
-        Assert.Equal("phase==Running", _sim.ApiRequests().Single().Query["filterBy"].Single());
+        Assert.Equal("phase==Running", Sim.ApiRequests().Single().Query["filterBy"].Single());
 
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
         var all = ps.Run("Invoke-RunAiRestMethod -Path '/api/v1/workloads' -All -ItemsProperty workloads -PageSize 50 -Query @{ sortBy = 'name'; offset = 7 }");
         Assert.Empty(all.Errors);
-        var pages = _sim.ApiRequests().Where(r => r.Path == "/api/v1/workloads").ToList();
+        var pages = Sim.ApiRequests().Where(r => r.Path == "/api/v1/workloads").ToList();
         Assert.True(pages.Count >= 3, "expected several pages");
         Assert.Equal(Enumerable.Range(0, pages.Count).Select(k => (k * 50).ToString(System.Globalization.CultureInfo.InvariantCulture)), pages.OrderBy(p => p.Offset()).Select(p => p.Query["offset"].Single())); // read ahead: any order
         Assert.True(all.Output.Count > 100);
@@ -38,13 +40,13 @@ public sealed class RestMethodCmdletTests : IClassFixture<SmallSimulatorFixture>
     [Fact]
     public void Invoke_RunAiRestMethod_sends_an_array_query_value_as_the_typed_cmdlets_do_one_comma_separated_value()
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
+        using var ps = Sim.ConnectedWithEmptyLog();
         var typed = ps.Run("Get-RunAiWorkload -Phase Running -Type Training -IncludeTotalCount -First 0");
         var generic = ps.Run("Invoke-RunAiRestMethod -Path 'api/v1/workloads/count' -Query @{ filterBy = @('phase==Running', 'type==Training') }");
 
         Assert.Empty(typed.Errors);
         Assert.Empty(generic.Errors);
-        var counts = _sim.ApiRequests().Where(r => r.Path == "/api/v1/workloads/count").ToList();
+        var counts = Sim.ApiRequests().Where(r => r.Path == "/api/v1/workloads/count").ToList();
         Assert.Equal(2, counts.Count);
         Assert.Equal("phase==Running,type==Training", Assert.Single(counts[1].Query["filterBy"]));
         Assert.Equal(counts[0].QueryString, counts[1].QueryString);
@@ -53,12 +55,12 @@ public sealed class RestMethodCmdletTests : IClassFixture<SmallSimulatorFixture>
     [Fact]
     public void Invoke_RunAiRestMethod_reaches_the_cluster_monitor_and_reads_its_errors_clearly()
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
+        using var ps = Sim.ConnectedWithEmptyLog();
         var latest = ps.Run("Invoke-RunAiRestMethod -Path '/v0/cluster/events/latest' -Query @{ selector = 'all_healthy' }");
         Assert.Empty(latest.Errors);
         var monitor = Assert.Single(latest.Output);
         Assert.NotNull(monitor.Properties["all_healthy"]);
-        var sent = _sim.ApiRequests().Single();
+        var sent = Sim.ApiRequests().Single();
         Assert.Equal("/v0/cluster/events/latest", sent.Path);
         Assert.Equal("all_healthy", sent.Query["selector"].Single());
 
@@ -74,10 +76,10 @@ public sealed class RestMethodCmdletTests : IClassFixture<SmallSimulatorFixture>
     [Fact]
     public void Invoke_RunAiRestMethod_sends_an_object_body_as_JSON_and_a_string_body_as_is()
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
+        using var ps = Sim.ConnectedWithEmptyLog();
         ps.Run("Invoke-RunAiRestMethod -Method POST -Path 'api/v1/echo' -Body @{ name = 'a'; gpus = 2; tags = @('x', 'y'); spec = [pscustomobject]@{ on = $true } }");
         ps.Run("Invoke-RunAiRestMethod -Method PUT -Path 'api/v1/echo' -Body '{\"raw\":1}'");
-        var bodies = _sim.ApiRequests().Where(r => r.Path == "/api/v1/echo").ToList();
+        var bodies = Sim.ApiRequests().Where(r => r.Path == "/api/v1/echo").ToList();
         Assert.Equal(new[] { "POST", "PUT" }, bodies.Select(b => b.Method));
         using var json = System.Text.Json.JsonDocument.Parse(bodies[0].Body!);
         Assert.Equal("a", json.RootElement.GetProperty("name").GetString());

@@ -5,43 +5,45 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>Get-RunAiInferenceRevision and Get-RunAiInferenceRevisionCount, and what revisions pipe into.</summary>
 [Collection("engine")]
-public sealed class RevisionCmdletTests : IClassFixture<SmallSimulatorFixture>
+public sealed class RevisionCmdletTests : EngineTests<SmallSimulatorFixture>
 {
-    private readonly SmallSimulatorFixture _sim;
 
-    public RevisionCmdletTests(SmallSimulatorFixture sim) => _sim = sim;
+    public RevisionCmdletTests(SmallSimulatorFixture sim)
+        : base(sim)
+    {
+    }
 
     [Fact]
     public void Revisions_pipe_from_a_workload_and_into_events_history_and_pods()
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
-        var revisions = ps.Run("Get-RunAiWorkload -Id $inf | Get-RunAiInferenceRevision", _sim.Ids());
+        using var ps = Sim.ConnectedWithEmptyLog();
+        var revisions = ps.Run("Get-RunAiWorkload -Id $inf | Get-RunAiInferenceRevision", Sim.Ids());
         Assert.Empty(revisions.Errors);
         Assert.NotEmpty(revisions.Output);
-        Assert.All(revisions.Output, o => Assert.Contains((Guid)o.Properties["Id"].Value, _sim.Simulator.Data.GetRevisionIds(_sim.InferenceWorkloadId)));
+        Assert.All(revisions.Output, o => Assert.Contains((Guid)o.Properties["Id"].Value, Sim.Simulator.Data.GetRevisionIds(Sim.InferenceWorkloadId)));
         Assert.All(revisions.Output, o => Assert.Equal("Revision", o.BaseObject.GetType().Name));
 
-        _sim.Simulator.ClearRequests();
-        var events = ps.Run("Get-RunAiInferenceRevision -RevisionId $rev | Get-RunAiWorkloadEvent -First 3", _sim.Ids());
+        Sim.Simulator.ClearRequests();
+        var events = ps.Run("Get-RunAiInferenceRevision -RevisionId $rev | Get-RunAiWorkloadEvent -First 3", Sim.Ids());
         Assert.Empty(events.Errors);
         Assert.NotEmpty(events.Output);
-        Assert.All(events.Output, o => Assert.Equal(_sim.RevisionId, (Guid?)o.Properties["RevisionId"].Value));
-        Assert.Contains(_sim.ApiRequests(), r => r.Path == $"/api/v1/workloads/inferences/revisions/{_sim.RevisionId}/events");
-        Assert.DoesNotContain(_sim.ApiRequests(), r => r.Path == $"/api/v1/workloads/{_sim.InferenceWorkloadId}/events");
+        Assert.All(events.Output, o => Assert.Equal(Sim.RevisionId, (Guid?)o.Properties["RevisionId"].Value));
+        Assert.Contains(Sim.ApiRequests(), r => r.Path == $"/api/v1/workloads/inferences/revisions/{Sim.RevisionId}/events");
+        Assert.DoesNotContain(Sim.ApiRequests(), r => r.Path == $"/api/v1/workloads/{Sim.InferenceWorkloadId}/events");
 
-        _sim.Simulator.ClearRequests();
-        var history = ps.Run("Get-RunAiInferenceRevision -RevisionId $rev | Get-RunAiWorkloadHistory -First 3", _sim.Ids());
+        Sim.Simulator.ClearRequests();
+        var history = ps.Run("Get-RunAiInferenceRevision -RevisionId $rev | Get-RunAiWorkloadHistory -First 3", Sim.Ids());
         Assert.Empty(history.Errors);
-        Assert.All(history.Output, o => Assert.Equal(_sim.RevisionId, (Guid?)o.Properties["RevisionId"].Value));
-        Assert.Contains(_sim.ApiRequests(), r => r.Path == $"/api/v1/workloads/inferences/revisions/{_sim.RevisionId}/history");
+        Assert.All(history.Output, o => Assert.Equal(Sim.RevisionId, (Guid?)o.Properties["RevisionId"].Value));
+        Assert.Contains(Sim.ApiRequests(), r => r.Path == $"/api/v1/workloads/inferences/revisions/{Sim.RevisionId}/history");
 
-        _sim.Simulator.ClearRequests();
-        var pods = ps.Run("Get-RunAiInferenceRevision -RevisionId $rev | Get-RunAiPod", _sim.Ids());
+        Sim.Simulator.ClearRequests();
+        var pods = ps.Run("Get-RunAiInferenceRevision -RevisionId $rev | Get-RunAiPod", Sim.Ids());
         Assert.Empty(pods.Errors);
-        Assert.Contains(_sim.ApiRequests(), r => r.Path == $"/api/v1/workloads/inferences/revisions/{_sim.RevisionId}/pods");
+        Assert.Contains(Sim.ApiRequests(), r => r.Path == $"/api/v1/workloads/inferences/revisions/{Sim.RevisionId}/pods");
         Assert.All(pods.Output, o => Assert.Equal("Pod", o.BaseObject.GetType().Name));
 
-        var count = ps.Run("Get-RunAiWorkload -Id $inf | Get-RunAiInferenceRevisionCount", _sim.Ids());
+        var count = ps.Run("Get-RunAiWorkload -Id $inf | Get-RunAiInferenceRevisionCount", Sim.Ids());
         Assert.Equal((long)revisions.Output.Count, Assert.IsType<long>(Assert.Single(count.Output).BaseObject));
     }
 }

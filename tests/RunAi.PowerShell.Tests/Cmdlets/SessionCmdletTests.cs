@@ -7,27 +7,25 @@ using Xunit;
 namespace RunAi.PowerShell.Tests;
 
 [Collection("engine")]
-public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
+public sealed class SessionCmdletTests : EngineTests<SimulatorFixture>
 {
-    private readonly SimulatorFixture _sim;
 
     public SessionCmdletTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
 
     [Fact]
     public void Connect_by_token_sets_the_current_session()
     {
         using var ps = new PowerShellSession();
-        var result = ps.Run("Connect-RunAi -BaseUri $uri -Token $token -PassThru; Get-RunAiContext", new() { ["uri"] = _sim.BaseUri, ["token"] = _sim.Token });
+        var result = ps.Run("Connect-RunAi -BaseUri $uri -Token $token -PassThru; Get-RunAiContext", new() { ["uri"] = Sim.BaseUri, ["token"] = Sim.Token });
 
         Assert.Empty(result.Errors);
         Assert.Equal(2, result.Output.Count);
         Assert.Equal("Token", result.Get<string>(1, "AuthenticationKind"));
-        Assert.Equal(_sim.BaseUri, result.Get<Uri>(1, "BaseUri"));
-        Assert.Contains(_sim.Simulator.Requests, r => r.Path == "/api/v1/workloads/count" && r.StatusCode == 200);
+        Assert.Equal(Sim.BaseUri, result.Get<Uri>(1, "BaseUri"));
+        Assert.Contains(Sim.Simulator.Requests, r => r.Path == "/api/v1/workloads/count" && r.StatusCode == 200);
     }
 
     [Fact]
@@ -36,12 +34,12 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
         using var ps = new PowerShellSession();
         var result = ps.Run(
             "$secret = [System.Net.NetworkCredential]::new('', $plain).SecurePassword; Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret $secret -PassThru",
-            new() { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId, ["plain"] = _sim.Simulator.Options.ClientSecret });
+            new() { ["uri"] = Sim.BaseUri, ["id"] = Sim.Simulator.Options.ClientId, ["plain"] = Sim.Simulator.Options.ClientSecret });
 
         Assert.Empty(result.Errors);
         Assert.Equal("ClientCredentials", result.Get<string>(0, "AuthenticationKind"));
         Assert.NotNull(result.Output[0].Properties["TokenExpiresAt"].Value);
-        Assert.Single(_sim.Simulator.Requests, r => r.Path == "/api/v1/token" && r.StatusCode == 200);
+        Assert.Single(Sim.Simulator.Requests, r => r.Path == "/api/v1/token" && r.StatusCode == 200);
         Assert.Single(ps.Run("Get-RunAiWorkload -First 1").Output);
     }
 
@@ -49,11 +47,11 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
     public void Connect_by_credential_uses_the_user_name_as_client_id()
     {
         using var ps = new PowerShellSession();
-        var credential = new PSCredential(_sim.Simulator.Options.ClientId, new System.Net.NetworkCredential("", _sim.Simulator.Options.ClientSecret).SecurePassword);
-        var result = ps.Run("Connect-RunAi -BaseUri $uri -Credential $cred -PassThru", new() { ["uri"] = _sim.BaseUri, ["cred"] = credential });
+        var credential = new PSCredential(Sim.Simulator.Options.ClientId, new System.Net.NetworkCredential("", Sim.Simulator.Options.ClientSecret).SecurePassword);
+        var result = ps.Run("Connect-RunAi -BaseUri $uri -Credential $cred -PassThru", new() { ["uri"] = Sim.BaseUri, ["cred"] = credential });
 
         Assert.Empty(result.Errors);
-        Assert.Equal(_sim.Simulator.Options.ClientId, result.Get<string>(0, "ClientId"));
+        Assert.Equal(Sim.Simulator.Options.ClientId, result.Get<string>(0, "ClientId"));
     }
 
     [Fact]
@@ -62,7 +60,7 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
         using var ps = new PowerShellSession();
         var result = ps.Run(
             "$env:RUNAI_BASE_URL = $uri; $env:RUNAI_TOKEN = $token; try { Connect-RunAi -PassThru } finally { $env:RUNAI_BASE_URL = $null; $env:RUNAI_TOKEN = $null }",
-            new() { ["uri"] = _sim.BaseUri.ToString(), ["token"] = _sim.Token });
+            new() { ["uri"] = Sim.BaseUri.ToString(), ["token"] = Sim.Token });
 
         Assert.Empty(result.Errors);
         Assert.Equal("Token", result.Get<string>(0, "AuthenticationKind"));
@@ -72,7 +70,7 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
     public void Wrong_credentials_fail_connect_with_a_clear_terminating_error()
     {
         using var ps = new PowerShellSession();
-        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret 'wrong-secret'", new() { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId });
+        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret 'wrong-secret'", new() { ["uri"] = Sim.BaseUri, ["id"] = Sim.Simulator.Options.ClientId });
 
         var error = Assert.IsType<ErrorRecord>(result.Terminating);
         Assert.StartsWith("TokenRequestRejected,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
@@ -85,7 +83,7 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
     public void Wrong_token_fails_connect_as_unauthorized()
     {
         using var ps = new PowerShellSession();
-        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -Token 'not-a-token'", new() { ["uri"] = _sim.BaseUri });
+        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -Token 'not-a-token'", new() { ["uri"] = Sim.BaseUri });
 
         var error = Assert.IsType<ErrorRecord>(result.Terminating);
         Assert.Equal(ErrorCategory.AuthenticationError, error.CategoryInfo.Category);
@@ -154,17 +152,17 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
         static string Part(string json) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var expiry = DateTimeOffset.UtcNow.AddSeconds(2);
         var jwt = Part("{\"alg\":\"none\"}") + "." + Part("{\"exp\":" + expiry.ToUnixTimeSeconds() + "}") + ".sig";
-        var original = _sim.Simulator.Options.StaticToken;
-        _sim.Simulator.Options.StaticToken = jwt;
+        var original = Sim.Simulator.Options.StaticToken;
+        Sim.Simulator.Options.StaticToken = jwt;
         try
         {
             using var ps = new PowerShellSession();
-            var connected = ps.Run("Connect-RunAi -BaseUri $uri -Token $jwt -PassThru", new() { ["uri"] = _sim.BaseUri, ["jwt"] = jwt });
+            var connected = ps.Run("Connect-RunAi -BaseUri $uri -Token $jwt -PassThru", new() { ["uri"] = Sim.BaseUri, ["jwt"] = jwt });
             Assert.Empty(connected.Errors);
             Assert.Equal(expiry.ToUnixTimeSeconds(), connected.Get<DateTimeOffset>(0, "TokenExpiresAt").ToUnixTimeSeconds());
 
             System.Threading.Thread.Sleep(TimeSpan.FromSeconds(2.5));
-            _sim.Simulator.Options.Override = _ => new RunAi.Simulator.SimulatedResponse(401, "{\"code\":401,\"message\":\"Unauthorized\"}");
+            Sim.Simulator.Options.Override = _ => new RunAi.Simulator.SimulatedResponse(401, "{\"code\":401,\"message\":\"Unauthorized\"}");
             var result = ps.Run("Get-RunAiWorkload -First 1");
 
             var error = Assert.Single(result.Errors);
@@ -174,8 +172,8 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
         }
         finally
         {
-            _sim.Simulator.Options.StaticToken = original;
-            _sim.Simulator.Options.Override = null;
+            Sim.Simulator.Options.StaticToken = original;
+            Sim.Simulator.Options.Override = null;
         }
     }
 
@@ -193,7 +191,7 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
     [Fact]
     public void Disconnect_forgets_the_session()
     {
-        using var ps = _sim.Connected();
+        using var ps = Sim.Connected();
         ps.Run("Disconnect-RunAi");
 
         Assert.Empty(ps.Run("Get-RunAiContext").Output);
@@ -204,7 +202,7 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
     public void Secrets_never_show_in_verbose_debug_errors_or_the_session()
     {
         using var ps = new PowerShellSession();
-        var secret = _sim.Simulator.Options.ClientSecret;
+        var secret = Sim.Simulator.Options.ClientSecret;
         var script = """
             function Show($o) { $o.PSObject.Properties | ForEach-Object { "$($_.Name)=$($_.Value)" }; "$o" }
             $s = Connect-RunAi -BaseUri $uri -ClientId $id -ClientSecret $secret -PassThru -Verbose -Debug
@@ -215,13 +213,13 @@ public sealed class SessionCmdletTests : IClassFixture<SimulatorFixture>
             Show (Connect-RunAi -BaseUri $uri -Token $token -PassThru -Verbose -Debug)
             Get-RunAiWorkload -First 1 -Verbose -Debug
             """;
-        var result = ps.Run(script, new() { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId, ["secret"] = secret, ["token"] = _sim.Token });
+        var result = ps.Run(script, new() { ["uri"] = Sim.BaseUri, ["id"] = Sim.Simulator.Options.ClientId, ["secret"] = secret, ["token"] = Sim.Token });
 
         Assert.True(result.Verbose.Count > 0, string.Join("\n", result.Errors));
         Assert.NotEmpty(result.Debug);
         Assert.NotEmpty(result.Errors);
-        var issued = _sim.Simulator.Requests.Select(r => r.Authorization).Where(a => a != null).Select(a => a!.Replace("Bearer ", "", StringComparison.Ordinal)).Distinct().ToList();
-        Assert.True(issued.Contains(_sim.Token), string.Join("\n", result.Errors) + string.Join("\n", _sim.Simulator.Requests.Select(r => r.Path + " " + r.StatusCode + " " + r.Authorization)));
+        var issued = Sim.Simulator.Requests.Select(r => r.Authorization).Where(a => a != null).Select(a => a!.Replace("Bearer ", "", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(issued.Contains(Sim.Token), string.Join("\n", result.Errors) + string.Join("\n", Sim.Simulator.Requests.Select(r => r.Path + " " + r.StatusCode + " " + r.Authorization)));
         Assert.True(issued.Count >= 2, "expected an issued token and the static token");
         var everything = string.Join("\n", result.Output.Select(o => o.ToString())
             .Concat(result.Verbose).Concat(result.Debug).Concat(result.Warnings)

@@ -14,21 +14,27 @@ namespace RunAi.PowerShell.Tests;
 /// within seconds. Times are asserted only as generous upper bounds (the machine may be busy).
 /// </summary>
 [Collection("engine")]
-public sealed class WatchAndWaitCmdletTests : IClassFixture<LiveSimulatorFixture>, IDisposable
+public sealed class WatchAndWaitCmdletTests : EngineTests<LiveSimulatorFixture>
 {
     private static readonly TimeSpan Long = TimeSpan.FromHours(1);
-    private readonly LiveSimulatorFixture _sim;
     private readonly PowerShellSession _ps;
 
     public WatchAndWaitCmdletTests(LiveSimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
         _ps = sim.Connected();
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
     }
 
-    public void Dispose() => _ps.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ps.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     [Fact]
     public void Waiting_for_Running_returns_the_piped_workload_once_it_runs()
@@ -143,7 +149,7 @@ public sealed class WatchAndWaitCmdletTests : IClassFixture<LiveSimulatorFixture
         Assert.All(result.All<Guid>("WorkloadId"), w => Assert.Equal(id, w));
         Assert.Equal("Completed", result.All<string>("Reason").Last());
         Assert.True(result.Get<DateTime>(0, "WrittenAt") < endsAt, "the first events were written only after the workload ended: not streamed");
-        Assert.True(_sim.ApiRequests($"/api/v1/workloads/{id}/events").Count >= 3, "followed with too few polls to have seen the events arrive");
+        Assert.True(Sim.ApiRequests($"/api/v1/workloads/{id}/events").Count >= 3, "followed with too few polls to have seen the events arrive");
     }
 
     [Fact]
@@ -164,7 +170,7 @@ public sealed class WatchAndWaitCmdletTests : IClassFixture<LiveSimulatorFixture
         {
             var mine = result.Output.Where(o => (Guid)o.Properties["WorkloadId"].Value == id).Select(o => (Guid)o.Properties["Id"].Value!).ToList();
             Assert.Equal(_ps.Run("Get-RunAiWorkloadEvent -WorkloadId $id -Ascending", Vars(id)).All<Guid>("Id"), mine);
-            Assert.InRange(_sim.ApiRequests($"/api/v1/workloads/{id}/events").Count, 2, (int)Math.Ceiling(clock.Elapsed.TotalSeconds) + 1);
+            Assert.InRange(Sim.ApiRequests($"/api/v1/workloads/{id}/events").Count, 2, (int)Math.Ceiling(clock.Elapsed.TotalSeconds) + 1);
         }
 
         Assert.Contains(result.Verbose, v => v == $"Workload {ids[1]} is Failed: its events are all written.");
@@ -188,12 +194,12 @@ public sealed class WatchAndWaitCmdletTests : IClassFixture<LiveSimulatorFixture
     [Fact]
     public void Follow_takes_piped_revisions_and_writes_each_ones_events_in_order()
     {
-        var inference = _sim.Simulator.Data.Workloads.First(w => w.Type == "Inference" && w.RevisionCount >= 2 && w.DeletedAt is null && w.Phase == "Running");
+        var inference = Sim.Simulator.Data.Workloads.First(w => w.Type == "Inference" && w.RevisionCount >= 2 && w.DeletedAt is null && w.Phase == "Running");
 
         var result = _ps.Run("Get-RunAiInferenceRevision -WorkloadId $id | Get-RunAiWorkloadEvent -Follow -PollIntervalSec 1 -TimeoutSec 1", Vars(inference.Id));
 
         Assert.Empty(result.Errors);
-        var revisions = _sim.Simulator.Data.GetRevisionIds(inference.Id);
+        var revisions = Sim.Simulator.Data.GetRevisionIds(inference.Id);
         foreach (var revision in revisions)
         {
             var listed = _ps.Run("Get-RunAiWorkloadEvent -RevisionId $id -Ascending", Vars(revision)).All<Guid>("Id");
@@ -211,14 +217,14 @@ public sealed class WatchAndWaitCmdletTests : IClassFixture<LiveSimulatorFixture
     public void Watch_parameters_that_contradict_each_other_are_refused_before_any_request(string script)
     {
         var id = Live("refused", LiveOutcome.Completed, TimeSpan.Zero, Long);
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
 
         var result = _ps.RunCatching(script, Vars(id));
 
         var error = Assert.Single(result.AllErrors);
         Assert.StartsWith("InvalidArgument,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Empty(_sim.Simulator.Requests);
+        Assert.Empty(Sim.Simulator.Requests);
     }
 
     [Theory]
@@ -227,7 +233,7 @@ public sealed class WatchAndWaitCmdletTests : IClassFixture<LiveSimulatorFixture
     public void StopProcessing_ends_a_watch_within_a_second_and_the_session_stays_usable(string script)
     {
         var id = Live("stopped", LiveOutcome.Completed, TimeSpan.Zero, Long);
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
         using var shell = _ps.CreateShell(script, Vars(id));
         var running = shell.BeginInvoke();
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -252,8 +258,8 @@ public sealed class WatchAndWaitCmdletTests : IClassFixture<LiveSimulatorFixture
     private static Dictionary<string, object?> Vars(Guid id) => new() { ["id"] = id };
 
     private Guid Live(string name, LiveOutcome outcome, TimeSpan pending, TimeSpan running) =>
-        _sim.Simulator.AddLiveWorkload(name, outcome, pending, running);
+        Sim.Simulator.AddLiveWorkload(name, outcome, pending, running);
 
     /// <summary>Reads of the workload itself (GET /api/v1/workloads/{id}) so far.</summary>
-    private int Gets(Guid id) => _sim.Simulator.Requests.Count(r => r.Path == $"/api/v1/workloads/{id}");
+    private int Gets(Guid id) => Sim.Simulator.Requests.Count(r => r.Path == $"/api/v1/workloads/{id}");
 }

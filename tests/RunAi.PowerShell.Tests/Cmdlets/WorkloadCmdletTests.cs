@@ -10,20 +10,26 @@ using RunAi.Tests.Servers;
 namespace RunAi.PowerShell.Tests;
 
 [Collection("engine")]
-public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisposable
+public sealed class WorkloadCmdletTests : EngineTests<SimulatorFixture>
 {
-    private readonly SimulatorFixture _sim;
     private readonly PowerShellSession _ps;
 
     public WorkloadCmdletTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
         _ps = sim.Connected();
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
     }
 
-    public void Dispose() => _ps.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ps.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     [Fact]
     public void Listing_2345_workloads_at_page_size_100_streams_every_one_once_in_order()
@@ -32,13 +38,13 @@ public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisp
 
         Assert.Empty(result.Errors);
         var ids = result.All<Guid>("Id").ToList();
-        var expected = Enumerable.Range(0, _sim.Simulator.Data.WorkloadCount)
-            .Where(i => !_sim.Simulator.Data.IsDeleted(i))
-            .Select(i => _sim.Simulator.Data.GetWorkloadId(i)).ToList();
+        var expected = Enumerable.Range(0, Sim.Simulator.Data.WorkloadCount)
+            .Where(i => !Sim.Simulator.Data.IsDeleted(i))
+            .Select(i => Sim.Simulator.Data.GetWorkloadId(i)).ToList();
         Assert.Equal(expected, ids);
         Assert.Equal(ids.Count, ids.Distinct().Count());
         // Every page once; reading ahead may have asked for up to two pages past the end (the client reads up to three pages ahead).
-        var pages = _sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").ToList();
+        var pages = Sim.ApiRequests("/api/v1/workloads").Where(r => r.Path == "/api/v1/workloads").ToList();
         var offsets = pages.Select(p => p.Offset()).OrderBy(o => o).ToList();
         Assert.Equal(Enumerable.Range(0, (expected.Count + 99) / 100).Select(i => i * 100L), offsets.Where(o => o < expected.Count));
         Assert.Equal(offsets.Count, offsets.Distinct().Count());
@@ -65,7 +71,7 @@ public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisp
         var result = _ps.Run("Get-RunAiWorkload -First 3");
 
         Assert.Equal(3, result.Output.Count);
-        var request = Assert.Single(_sim.ApiRequests("/api/v1/workloads"));
+        var request = Assert.Single(Sim.ApiRequests("/api/v1/workloads"));
         Assert.Equal("3", request.Query["limit"].Single());
         Assert.Equal("0", request.Query["offset"].Single());
     }
@@ -77,7 +83,7 @@ public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisp
 
         Assert.Equal(250, result.Output.Count);
         // Pages are read ahead, so the requests may arrive in any order.
-        var requests = _sim.ApiRequests("/api/v1/workloads").OrderBy(r => r.Offset()).ToList();
+        var requests = Sim.ApiRequests("/api/v1/workloads").OrderBy(r => r.Offset()).ToList();
         Assert.Equal(new[] { "10", "110", "210" }, requests.Select(r => r.Query["offset"].Single()));
         Assert.Equal(new[] { "100", "100", "50" }, requests.Select(r => r.Query["limit"].Single()));
     }
@@ -88,7 +94,7 @@ public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisp
         var result = _ps.Run("Get-RunAiWorkload -Phase Failed -Type Training -ProjectName 'team-*' -Search job -SortBy createdAt -Descending -Filter 'allocatedGPU>=0' -First 5");
 
         Assert.Empty(result.Errors);
-        var request = _sim.ApiRequests("/api/v1/workloads").First();
+        var request = Sim.ApiRequests("/api/v1/workloads").First();
         var filters = request.Query["filterBy"].Single().Split(',');
         Assert.Contains("phase==Failed", filters);
         Assert.Contains("type==Training", filters);
@@ -105,7 +111,7 @@ public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisp
     [Fact]
     public void Name_wildcards_the_server_cannot_express_are_matched_here()
     {
-        var name = _sim.Simulator.Data.GetWorkloadName(7);
+        var name = Sim.Simulator.Data.GetWorkloadName(7);
         var pattern = name.Substring(0, 3) + "*" + name.Substring(name.Length - 2);
         var result = _ps.Run($"Get-RunAiWorkload -Name '{pattern}'");
 
@@ -122,16 +128,16 @@ public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisp
         var result = _ps.Run("Get-RunAiWorkload -Phase Running -First 1 -IncludeTotalCount");
 
         Assert.Empty(result.Errors);
-        var count = _sim.ApiRequests("/api/v1/workloads/count").Single();
+        var count = Sim.ApiRequests("/api/v1/workloads/count").Single();
         Assert.Equal("phase==Running", count.Query["filterBy"].Single());
         Assert.Equal(2, result.Output.Count);
-        Assert.Equal((ulong)_sim.WorkloadIdsInPhase("Running").Count, result.Output[0].BaseObject);
+        Assert.Equal((ulong)Sim.WorkloadIdsInPhase("Running").Count, result.Output[0].BaseObject);
     }
 
     [Fact]
     public void A_missing_id_among_several_is_a_non_terminating_ObjectNotFound_and_the_others_come_out()
     {
-        var ids = _sim.Simulator.Data.WorkloadIds.Take(2).ToList();
+        var ids = Sim.Simulator.Data.WorkloadIds.Take(2).ToList();
         var missing = Guid.NewGuid();
         var result = _ps.Run($"Get-RunAiWorkload -Id {ids[0]},{missing},{ids[1]}");
 
@@ -145,7 +151,7 @@ public sealed class WorkloadCmdletTests : IClassFixture<SimulatorFixture>, IDisp
     [Fact]
     public void An_id_typed_where_a_name_goes_gets_that_workload()
     {
-        var id = _sim.Simulator.Data.WorkloadIds[0];
+        var id = Sim.Simulator.Data.WorkloadIds[0];
         var result = _ps.Run($"Get-RunAiWorkload '{id}'");
 
         Assert.Empty(result.Errors);

@@ -14,7 +14,7 @@ namespace RunAi.PowerShell.Tests;
 /// cmdlet: the cmdlets run with all their parameters against the simulator, which records what arrived.
 /// </summary>
 [Collection("engine")]
-public sealed class ContractCoverageTests : IClassFixture<SmallSimulatorFixture>
+public sealed class ContractCoverageTests : EngineTests<SmallSimulatorFixture>
 {
     // Every cmdlet with every parameter that reaches the API; the simulator records what each one sent.
     private const string DriveEveryCmdlet = """
@@ -42,9 +42,11 @@ public sealed class ContractCoverageTests : IClassFixture<SmallSimulatorFixture>
         Get-RunAiPodMetric -WorkloadId $wid -PodId $pod -MetricType GPU_UTILIZATION -Start ([datetimeoffset]::Now).AddHours(-2) -End ([datetimeoffset]::Now) -Samples 3
         """;
 
-    private readonly SmallSimulatorFixture _sim;
 
-    public ContractCoverageTests(SmallSimulatorFixture sim) => _sim = sim;
+    public ContractCoverageTests(SmallSimulatorFixture sim)
+        : base(sim)
+    {
+    }
 
     [Fact]
     public void Every_path_and_query_parameter_of_the_contract_is_sent_by_some_cmdlet()
@@ -52,13 +54,13 @@ public sealed class ContractCoverageTests : IClassFixture<SmallSimulatorFixture>
         var operations = ReadOperations();
         Assert.True(operations.Count >= 21, $"expected the 21 documented operations in {OpenApiFolder.FullPath}, found {operations.Count}");
 
-        using var ps = _sim.ConnectedWithEmptyLog();
-        var run = ps.Run(DriveEveryCmdlet, _sim.Ids());
+        using var ps = Sim.ConnectedWithEmptyLog();
+        var run = ps.Run(DriveEveryCmdlet, Sim.Ids());
         Assert.Empty(run.Errors.Select(e => e.ToString()));
 
         // What the simulator accepted (a 2xx), by the operation's path template.
         var sent = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var request in _sim.ApiRequests().Where(r => r.StatusCode is >= 200 and < 300))
+        foreach (var request in Sim.ApiRequests().Where(r => r.StatusCode is >= 200 and < 300))
         {
             var operation = Match(operations, request.Method, request.Path);
             if (operation is null)

@@ -13,7 +13,7 @@ namespace RunAi.PowerShell.Tests;
 /// runtime (precompiled), never from module/. The engine runs in this test process, so what it loaded is read here.
 /// </summary>
 [Collection("engine")]
-public sealed class CoreEditionTests : IClassFixture<SmallSimulatorFixture>
+public sealed class CoreEditionTests : EngineTests<SmallSimulatorFixture>
 {
     /// <summary>Dlls a netstandard2.0 build brings and .NET carries itself (the Windows PowerShell build ships them).</summary>
     private static readonly string[] RuntimeCarried =
@@ -27,9 +27,11 @@ public sealed class CoreEditionTests : IClassFixture<SmallSimulatorFixture>
     private static readonly string CoreBuild = Path.Combine(ModuleDirectory, "bin", "Core") + Path.DirectorySeparatorChar;
     private static readonly string RuntimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)! + Path.DirectorySeparatorChar;
 
-    private readonly SmallSimulatorFixture _sim;
 
-    public CoreEditionTests(SmallSimulatorFixture sim) => _sim = sim;
+    public CoreEditionTests(SmallSimulatorFixture sim)
+        : base(sim)
+    {
+    }
 
     [Fact]
     public void On_PowerShell_7_nothing_the_runtime_carries_is_loaded_from_the_module()
@@ -44,7 +46,7 @@ public sealed class CoreEditionTests : IClassFixture<SmallSimulatorFixture>
             Get-RunAiWorkload -Id ([guid]::NewGuid())
             Invoke-RunAiRestMethod -Path /api/v1/workloads/count
             """,
-            new() { ["uri"] = _sim.BaseUri, ["id"] = _sim.Simulator.Options.ClientId, ["secret"] = _sim.Simulator.Options.ClientSecret });
+            new() { ["uri"] = Sim.BaseUri, ["id"] = Sim.Simulator.Options.ClientId, ["secret"] = Sim.Simulator.Options.ClientSecret });
         Assert.Single(run.Errors); // the 404, and nothing else
         Assert.Equal("NotFound", run.Errors[0].FullyQualifiedErrorId.Split(',')[0]);
 

@@ -17,7 +17,7 @@ namespace RunAi.PowerShell.Tests;
 /// each cell against the property it shows; and what Export-Csv makes of the objects.
 /// </summary>
 [Collection("engine")]
-public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
+public sealed class FormatTests : EngineTests<SmallSimulatorFixture>
 {
     // A culture whose time separator is '.', so a view that formats a date with the culture's separator shows it.
     private const string Culture = "fi-FI";
@@ -44,9 +44,11 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
         ["RunAi.Client.Models.ClusterPod"] = "Get-RunAiPod -ClusterId $cluster 3>$null",
     };
 
-    private readonly SmallSimulatorFixture _sim;
 
-    public FormatTests(SmallSimulatorFixture sim) => _sim = sim;
+    public FormatTests(SmallSimulatorFixture sim)
+        : base(sim)
+    {
+    }
 
     public static TheoryData<string> ViewedTypes
     {
@@ -74,11 +76,11 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
     {
         var view = Views().Single(v => v.TypeName == typeName);
         using var ps = new PowerShellSession(new CapturingHost(400, System.Globalization.CultureInfo.GetCultureInfo(Culture)));
-        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{_sim.Simulator.BaseUri}' -Token '{_sim.Simulator.Options.StaticToken}'").Errors);
-        var variables = _sim.Ids();
-        variables["uri"] = _sim.Simulator.BaseUri;
-        variables["clientId"] = _sim.Simulator.Options.ClientId;
-        variables["clientSecret"] = _sim.Simulator.Options.ClientSecret;
+        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{Sim.Simulator.BaseUri}' -Token '{Sim.Simulator.Options.StaticToken}'").Errors);
+        var variables = Sim.Ids();
+        variables["uri"] = Sim.Simulator.BaseUri;
+        variables["clientId"] = Sim.Simulator.Options.ClientId;
+        variables["clientSecret"] = Sim.Simulator.Options.ClientSecret;
         var result = ps.Run(
             $$"""
             $items = @({{Samples[typeName]}}) | Where-Object { $_.GetType().FullName -eq '{{typeName}}' -or $_.GetType().BaseType.FullName -eq '{{typeName}}' }
@@ -143,7 +145,7 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
     {
         var view = Views().Single(v => v.TypeName == typeName);
         using var ps = new PowerShellSession(new CapturingHost(consoleWidth, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{_sim.Simulator.BaseUri}' -Token '{_sim.Simulator.Options.StaticToken}'").Errors);
+        Assert.Empty(ps.Run($"Connect-RunAi -BaseUri '{Sim.Simulator.BaseUri}' -Token '{Sim.Simulator.Options.StaticToken}'").Errors);
         var result = ps.Run(
             $$"""
             $items = @(@({{Samples[typeName]}}) | Where-Object { $_.GetType().FullName -eq '{{typeName}}' })[0..4]
@@ -151,7 +153,7 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
             $items | Out-Host
             $Host.PrivateData.Take()
             """,
-            _sim.Ids());
+            Sim.Ids());
         Assert.True(result.Errors.Count == 0, string.Join("\n", result.Errors));
         var text = Ansi.Replace((string)result.Output.Single().BaseObject, string.Empty);
 
@@ -200,8 +202,8 @@ public sealed class FormatTests : IClassFixture<SmallSimulatorFixture>
     [InlineData("Get-RunAiWorkloadElement -WorkloadId $heavy -First 5")]
     public void Every_property_reads_as_a_value_not_a_type_name(string pipeline)
     {
-        using var ps = _sim.Connected();
-        var result = ps.Run(pipeline, _sim.Ids());
+        using var ps = Sim.Connected();
+        var result = ps.Run(pipeline, Sim.Ids());
 
         Assert.Empty(result.Errors);
         Assert.NotEmpty(result.Output);
