@@ -67,7 +67,17 @@ namespace RunAi.Client.Http
             }
             catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Failure(RunAiFailureKind.Timeout, request, state, $"no answer within {ex.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", ex);
+                var within = ex.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                if (state.WaitingForToken)
+                {
+                    // The attempt's time ran out before the request left: the token endpoint did not answer, not the API.
+                    var timeout = Failure(
+                        RunAiFailureKind.Timeout, request, state, $"the token endpoint (POST /{ApiPath.Token}) gave no answer within {within} s, so the request was not sent", ex);
+                    timeout.IsTokenRequest = true;
+                    throw timeout;
+                }
+
+                throw Failure(RunAiFailureKind.Timeout, request, state, $"no answer within {within} s", ex);
             }
             catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
             {
