@@ -71,8 +71,9 @@ namespace RunAi.PowerShell.Commands
 
         /// <summary>
         /// Advanced: the first backoff delay, in milliseconds, before retrying a transient failure that came without
-        /// a Retry-After header (default 1000). It doubles per retry, with jitter, up to 30 s. A Retry-After from the
-        /// server is always honoured instead (up to 120 s; a longer one fails at once and says how long to wait).
+        /// a Retry-After header (default 1000). Later waits grow about twofold per retry on average, each random (Polly's
+        /// jittered exponential backoff) and at most 30 s. A Retry-After from the server is always honoured instead (up to
+        /// 120 s; a longer one fails at once and says how long to wait).
         /// </summary>
         [Parameter(DontShow = true)]
         [ValidateRange(0, 60000)]
