@@ -83,6 +83,18 @@ namespace RunAi.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Session != null)
+            {
+                // -Session comes with the shared base class; Connect-RunAi always makes a new session, so taking one
+                // quietly would suggest it reconnects or reuses it.
+                const string Message = "Connect-RunAi makes a new session and takes no -Session. To reconnect, run Connect-RunAi with the address and credentials; to keep the new session for -Session, add -PassThru.";
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Message, nameof(Session)), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Session));
+            }
+        }
+
         protected override void EndProcessing()
         {
             var baseUri = BaseUri ?? BaseUriFromEnvironment();
