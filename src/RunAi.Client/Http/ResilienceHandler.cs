@@ -190,6 +190,12 @@ namespace RunAi.Client.Http
                             : args.Outcome.Exception?.GetType().Name ?? "failure";
                         RunAiDiagnostics.Debug(string.Format(
                             CultureInfo.InvariantCulture, "Transient {0}; retry {1} of {2} in {3:0.0} s.", what, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalSeconds));
+                        var askedToWait = args.Outcome.Result is HttpResponseMessage answer && ApiResponseReader.RetryAfterOf(answer) != null;
+                        RunAiDiagnostics.Waiting(
+                            args.RetryDelay,
+                            askedToWait
+                                ? (int)args.Outcome.Result!.StatusCode == 429 ? RetryAfterGate.SlowDown : $"the server asked to wait ({what}, Retry-After)"
+                                : string.Format(CultureInfo.InvariantCulture, "retry {0} of {1} after {2}", args.AttemptNumber + 1, options.MaxRetries, what));
                         return default;
                     },
                 });
