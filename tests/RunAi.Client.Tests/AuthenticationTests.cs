@@ -74,4 +74,27 @@ public sealed class AuthenticationTests : IClassFixture<ClientFixture>
         Assert.True(failure.IsTokenRequest, failure.Message);
         Assert.Contains("/api/v1/token", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_token_endpoint_that_does_not_answer_in_time_is_named_in_the_timeout()
+    {
+        // The token request leaves inside the data request's attempt: it is the token endpoint that did not answer, and
+        // the error must say so rather than blame GET /api/v1/workloads/count.
+        _f.Simulator.Options.Override = r => r.Path == "/api/v1/token"
+            ? new RunAi.Simulator.SimulatedResponse(200, "{}") { Delay = TimeSpan.FromSeconds(30) }
+            : null;
+        using var client = _f.SecretClient(o =>
+        {
+            o.MaxRetries = 1;
+            o.RetryDelay = TimeSpan.FromMilliseconds(10);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+        });
+
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(() => client.CountWorkloadsAsync());
+
+        Assert.Equal(RunAiFailureKind.Timeout, failure.Kind);
+        Assert.True(failure.IsTokenRequest, failure.Message);
+        Assert.Contains("POST /api/v1/token", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_f.Simulator.Requests, r => r.Path == "/api/v1/workloads/count");
+    }
 }

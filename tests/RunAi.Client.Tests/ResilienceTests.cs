@@ -26,6 +26,61 @@ public sealed class ResilienceTests : IClassFixture<ClientFixture>
     }
 
     [Fact]
+    public async Task A_call_held_by_the_sessions_Retry_After_tells_its_wait_listener_why_and_for_how_long()
+    {
+        // The first call gets the 429 and waits its Retry-After; a second call of the same session, started during that
+        // wait, is held at the session's gate: each tells its own listener, so a progress bar can say why nothing arrives.
+        var answered = 0;
+        _f.Simulator.Options.Override = r => r.Path == "/api/v1/workloads/count" && Interlocked.Increment(ref answered) == 1
+            ? new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "4" } }
+            : null;
+        using var client = _f.TokenClient(o => o.RetryDelay = TimeSpan.FromMilliseconds(10));
+        var first = new Waits();
+        var second = new Waits();
+
+        Task<long> firstCall;
+        using (Diagnostics.RunAiDiagnostics.Listen(first))
+        {
+            firstCall = client.CountWorkloadsAsync();
+        }
+
+        var (wait, reason) = await first.Next.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(TimeSpan.FromSeconds(4), wait);
+        Assert.Equal("the server asked this session to slow down (429 Retry-After)", reason);
+
+        Task<long> secondCall;
+        using (Diagnostics.RunAiDiagnostics.Listen(second))
+        {
+            secondCall = client.CountWorkloadsAsync();
+        }
+
+        var (held, why) = await second.Next.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.InRange(held, TimeSpan.FromTicks(1), TimeSpan.FromSeconds(4));
+        Assert.Equal("the server asked this session to slow down (429 Retry-After)", why);
+        Assert.True(await firstCall >= 0);
+        Assert.True(await secondCall >= 0);
+    }
+
+    private sealed class Waits : Diagnostics.IRunAiDiagnosticsListener, Diagnostics.IRunAiWaitListener
+    {
+        public TaskCompletionSource<(TimeSpan Wait, string Reason)> Next { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Verbose(string message)
+        {
+        }
+
+        public void Debug(string message)
+        {
+        }
+
+        public void PageReceived(string what, int pageNumber, int itemCount)
+        {
+        }
+
+        public void Waiting(TimeSpan wait, string reason) => Next.TrySetResult((wait, reason));
+    }
+
+    [Fact]
     public async Task Cancelling_during_a_Retry_After_wait_ends_the_call_at_once_as_a_cancellation()
     {
         _f.Simulator.Options.Override = _ => new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } };

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -30,6 +31,31 @@ public sealed class ResponseReaderTests
         Assert.Equal(RunAiFailureKind.InvalidResponse, failure.Kind);
         Assert.IsAssignableFrom<JsonException>(failure.InnerException);
         Assert.StartsWith("GET /api/v1/things answered 200 OK", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreadable_value_keeps_System_Text_Json_whole_message_with_the_type_and_the_JSON_path()
+    {
+        var body = "{\"workloads\":[" + string.Join(",", Enumerable.Range(0, 3).Select(_ => "{\"id\":\"" + Guid.NewGuid() + "\"}")) +
+            ",{\"createdAt\":\"yesterday\"}]}";
+
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(() => ReadAsync(RunAiJsonContext.Default.WorkloadsPage, body));
+
+        var json = Assert.IsAssignableFrom<JsonException>(failure.InnerException);
+        Assert.Equal("$.workloads[3].createdAt", json.Path);
+        Assert.Contains("$.workloads[3].createdAt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("DateTimeOffset", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(json.Message.TrimEnd('.'), failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_converters_own_message_gets_the_JSON_path_added()
+    {
+        var failure = await Assert.ThrowsAsync<RunAiApiException>(() => ReadAsync(RunAiJsonContext.Default.WorkloadsPage, "{\"workloads\":{}}"));
+
+        var json = Assert.IsAssignableFrom<JsonException>(failure.InnerException);
+        Assert.False(string.IsNullOrEmpty(json.Path));
+        Assert.Contains(json.Path!, failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

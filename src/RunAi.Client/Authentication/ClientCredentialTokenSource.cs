@@ -105,7 +105,19 @@ namespace RunAi.Client.Authentication
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             };
             var started = DateTimeOffset.UtcNow;
-            using var response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage sent;
+            try
+            {
+                sent = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RunAiApiException ex)
+            {
+                // The token endpoint's own timeout or transport fault: the credentials' call failed, not the API call.
+                ex.IsTokenRequest = true;
+                throw;
+            }
+
+            using var response = sent;
             if (!response.IsSuccessStatusCode)
             {
                 var failure = await ApiResponseReader.ToExceptionAsync(response, request, _limits, cancellationToken).ConfigureAwait(false);

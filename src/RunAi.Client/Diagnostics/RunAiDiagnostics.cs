@@ -23,6 +23,8 @@ namespace RunAi.Client.Diagnostics
 
         internal static void Debug(string message) => Current.Value?.Debug(message);
 
+        internal static void Waiting(TimeSpan wait, string reason) => (Current.Value as IRunAiWaitListener)?.Waiting(wait, reason);
+
         internal static void PageReceived(string what, int pageNumber, int itemCount) => Current.Value?.PageReceived(what, pageNumber, itemCount);
 
         private sealed class Scope : IDisposable

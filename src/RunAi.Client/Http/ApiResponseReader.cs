@@ -68,13 +68,32 @@ namespace RunAi.Client.Http
                 // All System.Text.Json reports for a body it cannot read, its converters' and reader's errors included.
                 // Anything else thrown while reading (a NullReferenceException in a model) is the client's own bug and
                 // surfaces as one, never blamed on the server.
-                var where = ex.LineNumber is null ? string.Empty : FormattableString.Invariant($" (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine})");
                 throw new RunAiApiException(
                     RunAiFailureKind.InvalidResponse, method, path,
-                    $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a body that is not the documented JSON{where}: {ex.Message.Split('.')[0]}.",
+                    $"{method} {path} answered {RunAiApiException.Describe((int)response.StatusCode)} with a body that is not the documented JSON: {Reason(ex)}.",
                     ex)
                 { StatusCode = (int)response.StatusCode };
             }
+        }
+
+        /// <summary>
+        /// System.Text.Json's whole message (the type's full name has dots: cutting at the first one lost the type and the
+        /// JSON path), with the path and position added when the message does not carry them (a converter's own message).
+        /// </summary>
+        internal static string Reason(JsonException ex)
+        {
+            var reason = ex.Message.Trim().TrimEnd('.');
+            if (!string.IsNullOrEmpty(ex.Path) && reason.IndexOf(ex.Path, StringComparison.Ordinal) < 0)
+            {
+                reason += FormattableString.Invariant($" (at {ex.Path})");
+            }
+
+            if (ex.LineNumber is long line && reason.IndexOf("LineNumber", StringComparison.Ordinal) < 0)
+            {
+                reason += FormattableString.Invariant($" (line {line + 1}, byte {ex.BytePositionInLine})");
+            }
+
+            return reason;
         }
 
         /// <summary>

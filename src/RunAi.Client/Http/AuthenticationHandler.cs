@@ -16,7 +16,7 @@ namespace RunAi.Client.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var token = await _tokens.GetTokenAsync(null, cancellationToken).ConfigureAwait(false);
+            var token = await TokenAsync(request, null, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Unauthorized || !_tokens.CanRenew)
@@ -25,9 +25,19 @@ namespace RunAi.Client.Http
             }
 
             response.Dispose();
-            token = await _tokens.GetTokenAsync(token, cancellationToken).ConfigureAwait(false);
+            token = await TokenAsync(request, token, cancellationToken).ConfigureAwait(false);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async ValueTask<string> TokenAsync(HttpRequestMessage request, string? rejectedToken, CancellationToken cancellationToken)
+        {
+            // Left set when the wait ends in an exception: an attempt that timed out here timed out at the token endpoint.
+            var state = RequestState.Of(request);
+            state.WaitingForToken = true;
+            var token = await _tokens.GetTokenAsync(rejectedToken, cancellationToken).ConfigureAwait(false);
+            state.WaitingForToken = false;
+            return token;
         }
     }
 }

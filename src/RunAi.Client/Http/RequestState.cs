@@ -17,6 +17,12 @@ namespace RunAi.Client.Http
         /// <summary>Set when a Retry-After was longer than the client is willing to wait.</summary>
         public TimeSpan? RetryAfterRefused { get; set; }
 
+        /// <summary>
+        /// True while the attempt waits for an access token (the token endpoint, or another call's renewal of it) before the
+        /// request itself leaves; still true after an attempt that timed out there, so the timeout can name the token endpoint.
+        /// </summary>
+        public bool WaitingForToken { get; set; }
+
         /// <summary>Why the session's CA bundle did not vouch for the server's certificate, when it did not.</summary>
         public string? CertificateRejection { get; set; }
 

@@ -67,7 +67,17 @@ namespace RunAi.Client.Http
             }
             catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Failure(RunAiFailureKind.Timeout, request, state, $"no answer within {ex.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", ex);
+                var within = ex.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+                if (state.WaitingForToken)
+                {
+                    // The attempt's time ran out before the request left: the token endpoint did not answer, not the API.
+                    var timeout = Failure(
+                        RunAiFailureKind.Timeout, request, state, $"the token endpoint (POST /{ApiPath.Token}) gave no answer within {within} s, so the request was not sent", ex);
+                    timeout.IsTokenRequest = true;
+                    throw timeout;
+                }
+
+                throw Failure(RunAiFailureKind.Timeout, request, state, $"no answer within {within} s", ex);
             }
             catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -180,6 +190,12 @@ namespace RunAi.Client.Http
                             : args.Outcome.Exception?.GetType().Name ?? "failure";
                         RunAiDiagnostics.Debug(string.Format(
                             CultureInfo.InvariantCulture, "Transient {0}; retry {1} of {2} in {3:0.0} s.", what, args.AttemptNumber + 1, options.MaxRetries, args.RetryDelay.TotalSeconds));
+                        var askedToWait = args.Outcome.Result is HttpResponseMessage answer && ApiResponseReader.RetryAfterOf(answer) != null;
+                        RunAiDiagnostics.Waiting(
+                            args.RetryDelay,
+                            askedToWait
+                                ? (int)args.Outcome.Result!.StatusCode == 429 ? RetryAfterGate.SlowDown : $"the server asked to wait ({what}, Retry-After)"
+                                : string.Format(CultureInfo.InvariantCulture, "retry {0} of {1} after {2}", args.AttemptNumber + 1, options.MaxRetries, what));
                         return default;
                     },
                 });

@@ -14,6 +14,9 @@ namespace RunAi.Client.Http
     /// </summary>
     internal sealed class RetryAfterGate
     {
+        /// <summary>Why a call waits at the gate, as progress shows it.</summary>
+        internal const string SlowDown = "the server asked this session to slow down (429 Retry-After)";
+
         // A Stopwatch timestamp (monotonic: a clock change never shortens or stretches the wait); 0 when open.
         private long _notBefore;
 
@@ -62,6 +65,7 @@ namespace RunAi.Client.Http
                 CultureInfo.InvariantCulture, "Waiting {0:0.0} s: the server asked this session to slow down (429 Retry-After).", remaining.TotalSeconds));
             while (remaining > TimeSpan.Zero)
             {
+                RunAiDiagnostics.Waiting(remaining, SlowDown);
                 await Task.Delay(remaining, cancellationToken).ConfigureAwait(false);
                 remaining = Remaining;
             }

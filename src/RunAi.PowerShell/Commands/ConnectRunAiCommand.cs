@@ -71,8 +71,9 @@ namespace RunAi.PowerShell.Commands
 
         /// <summary>
         /// Advanced: the first backoff delay, in milliseconds, before retrying a transient failure that came without
-        /// a Retry-After header (default 1000). It doubles per retry, with jitter, up to 30 s. A Retry-After from the
-        /// server is always honoured instead (up to 120 s; a longer one fails at once and says how long to wait).
+        /// a Retry-After header (default 1000). Later waits grow about twofold per retry on average, each random (Polly's
+        /// jittered exponential backoff) and at most 30 s. A Retry-After from the server is always honoured instead (up to
+        /// 120 s; a longer one fails at once and says how long to wait).
         /// </summary>
         [Parameter(DontShow = true)]
         [ValidateRange(0, 60000)]
@@ -81,6 +82,18 @@ namespace RunAi.PowerShell.Commands
         /// <summary>Return the session object (to pass to -Session).</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Session != null)
+            {
+                // -Session comes with the shared base class; Connect-RunAi always makes a new session, so taking one
+                // quietly would suggest it reconnects or reuses it.
+                const string Message = "Connect-RunAi makes a new session and takes no -Session. To reconnect, run Connect-RunAi with the address and credentials; to keep the new session for -Session, add -PassThru.";
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Message, nameof(Session)), ErrorIds.InvalidArgument, ErrorCategory.InvalidArgument, Session));
+            }
+        }
 
         protected override void EndProcessing()
         {

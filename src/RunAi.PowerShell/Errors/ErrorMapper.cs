@@ -23,7 +23,7 @@ namespace RunAi.PowerShell.Errors
             var renewableCredential = session.RenewsToken;
             var (id, category) = Classify(failure, tokenExpired);
             var record = new ErrorRecord(failure, id, category, target);
-            var advice = Advice(failure, id, renewableCredential) ?? NetworkAdvice(id, session);
+            var advice = Advice(failure, id, renewableCredential, session.BaseUri) ?? NetworkAdvice(id, session);
             if (advice != null)
             {
                 record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = advice };
@@ -92,29 +92,62 @@ namespace RunAi.PowerShell.Errors
             (failure.ApiMessage ?? string.Empty).IndexOf("expired", StringComparison.OrdinalIgnoreCase) >= 0 ||
             (failure.Details ?? string.Empty).IndexOf("expired", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private static string? Advice(RunAiApiException failure, string id, bool renewableCredential)
+        private static string? Advice(RunAiApiException failure, string id, bool renewableCredential, Uri baseUri)
         {
+            const string RefusedFreshToken = "The server refused a freshly issued token: check that the application still exists and has access to this tenant.";
+            const string Reconnect = "Get a new token and connect again: Connect-RunAi -BaseUri <url> -Token <token>, or use -ClientId/-ClientSecret so the module renews tokens itself.";
+            var attempts = failure.Attempts;
             switch (id)
             {
                 case ErrorIds.TokenExpired:
+                    return renewableCredential ? RefusedFreshToken : "The token has expired. " + Reconnect;
                 case ErrorIds.Unauthorized:
+                    // A -Token session whose token has not expired (or whose expiry is unknown): the server refused it.
                     return renewableCredential
-                        ? "The server refused a freshly issued token: check that the application still exists and has access to this tenant."
-                        : "The token has expired or was revoked. Get a new token and connect again: Connect-RunAi -BaseUri <url> -Token <token>, or use -ClientId/-ClientSecret so the module renews tokens itself.";
+                        ? RefusedFreshToken
+                        : FormattableString.Invariant($"The server refused the token: it is not valid for {baseUri.GetLeftPart(UriPartial.Authority)} (issued for another server or tenant, or mistyped), or it was revoked. ") + Reconnect;
                 case ErrorIds.TokenRequestRejected:
                     return "Check the client id and secret (Connect-RunAi -ClientId <id> -ClientSecret <secret>, or RUNAI_CLIENT_ID / RUNAI_CLIENT_SECRET).";
                 case ErrorIds.Forbidden:
                     return "The identity is authenticated but lacks a role that allows this; ask a Run:ai administrator for access.";
                 case ErrorIds.TooManyRequests:
+                    return Later(failure, attempts > 1
+                        ? FormattableString.Invariant($"The server was still limiting the rate of requests after {attempts} attempts")
+                        : "The server is limiting the rate of requests");
                 case ErrorIds.ServiceUnavailable:
+                    return Later(failure, attempts > 1
+                        ? FormattableString.Invariant($"The server stayed unavailable through {attempts} attempts")
+                        : "The server is unavailable for now");
                 case ErrorIds.Timeout:
+                    return attempts > 1
+                        ? FormattableString.Invariant($"No answer came in time through {attempts} attempts. Try again later, or give each attempt longer: Connect-RunAi -TimeoutSec <seconds>.")
+                        : "No answer came in time. Try again later, or give each attempt longer: Connect-RunAi -TimeoutSec <seconds>.";
                 case ErrorIds.ConnectionFailed:
-                    return failure.Attempts > 1
-                        ? FormattableString.Invariant($"The server stayed unavailable through {failure.Attempts} attempts. Try again later; a scheduled task can simply run again.")
+                    return attempts > 1
+                        ? FormattableString.Invariant($"The server stayed unreachable through {attempts} attempts. Try again later; if it never worked, check the address and the network.")
                         : "Check the address and the network, then try again.";
                 default:
                     return null;
             }
+        }
+
+        /// <summary>Advice for an answer that says "not now": when the server said how long to wait (Retry-After), that.</summary>
+        private static string Later(RunAiApiException failure, string what) =>
+            failure.RetryAfter is TimeSpan wait && wait > TimeSpan.Zero
+                ? $"{what}, and asked to wait {Duration(wait)} before the next request. Run the command again after that; a scheduled task can simply run again later."
+                : $"{what}. Try again later; a scheduled task can simply run again.";
+
+        /// <summary>"45 s", "300 s (5 min)", "3600 s (1 h)": how long the server asked to wait, in the unit a person reads.</summary>
+        private static string Duration(TimeSpan wait)
+        {
+            if (wait < TimeSpan.FromMinutes(2))
+            {
+                return FormattableString.Invariant($"{Math.Ceiling(wait.TotalSeconds):0} s");
+            }
+
+            return wait < TimeSpan.FromHours(1)
+                ? FormattableString.Invariant($"{Math.Ceiling(wait.TotalSeconds):0} s ({wait.TotalMinutes:0.#} min)")
+                : FormattableString.Invariant($"{Math.Ceiling(wait.TotalSeconds):0} s ({wait.TotalHours:0.#} h)");
         }
 
         private static string? NetworkAdvice(string id, RunAiSession session)

@@ -18,7 +18,7 @@ namespace RunAi.PowerShell.Pipeline
     /// Everything else is queued at once: diagnostics come from the handler chain's synchronous callbacks, which must
     /// neither block nor be dropped, and an answer the work already holds whole gains nothing from waiting.
     /// </summary>
-    internal sealed class PipelineQueue : IRunAiDiagnosticsListener, IDisposable
+    internal sealed class PipelineQueue : IRunAiDiagnosticsListener, IRunAiWaitListener, IDisposable
     {
         /// <summary>How many streamed objects may wait to be written.</summary>
         internal const int Capacity = BatchSize * Batches;
@@ -63,6 +63,8 @@ namespace RunAi.PowerShell.Pipeline
         void IRunAiDiagnosticsListener.Debug(string message) => Add(new PipelineMessage(PipelineMessageKind.Debug, message));
 
         void IRunAiDiagnosticsListener.PageReceived(string what, int pageNumber, int itemCount) => _progress?.PageReceived(what);
+
+        void IRunAiWaitListener.Waiting(TimeSpan wait, string reason) => _progress?.Waiting(wait, reason);
 
         /// <summary>
         /// Streams <paramref name="source"/> into the queue, each item shaped by <paramref name="convert"/> if given. Items

@@ -28,6 +28,7 @@ namespace RunAi.PowerShell.Pipeline
         private TimeSpan _lastShown;
         private ProgressRecord? _shown;
         private bool _leftToCommand;
+        private Pause? _pause;
 
         public ProgressReporter(string commandName)
         {
@@ -47,6 +48,27 @@ namespace RunAi.PowerShell.Pipeline
         {
             Volatile.Write(ref _listing, what);
             Interlocked.Increment(ref _pages);
+        }
+
+        /// <summary>
+        /// A call waits <paramref name="wait"/> before its next attempt (a Retry-After, a backoff), called on a pool thread:
+        /// until then the status says so, instead of a count that stands still. The longest wait of the lanes shows.
+        /// </summary>
+        public void Waiting(TimeSpan wait, string reason)
+        {
+            var until = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+            var pause = new Pause(until, reason);
+            var seen = Volatile.Read(ref _pause);
+            while (seen is null || seen.Until < until || seen.Until <= Stopwatch.GetTimestamp())
+            {
+                var previous = Interlocked.CompareExchange(ref _pause, pause, seen);
+                if (ReferenceEquals(previous, seen))
+                {
+                    return;
+                }
+
+                seen = previous;
+            }
         }
 
         /// <summary>Items were written to the pipeline.</summary>
@@ -105,6 +127,15 @@ namespace RunAi.PowerShell.Pipeline
         private string Status()
         {
             var status = string.Format(CultureInfo.InvariantCulture, "{0:N0} items so far", _items);
+            if (Volatile.Read(ref _pause) is Pause pause)
+            {
+                var left = (double)(pause.Until - Stopwatch.GetTimestamp()) / Stopwatch.Frequency;
+                if (left > 0)
+                {
+                    status = string.Format(CultureInfo.InvariantCulture, "Waiting {0:0} s: {1}; ", Math.Ceiling(left), pause.Reason) + status;
+                }
+            }
+
             var pages = Volatile.Read(ref _pages);
             if (pages > 0)
             {
@@ -117,6 +148,20 @@ namespace RunAi.PowerShell.Pipeline
             }
 
             return status + string.Format(CultureInfo.InvariantCulture, " ({0:0} s)", _elapsed.Elapsed.TotalSeconds);
+        }
+
+        /// <summary>A wait before the next attempt: until when (a Stopwatch timestamp) and why.</summary>
+        private sealed class Pause
+        {
+            public Pause(long until, string reason)
+            {
+                Until = until;
+                Reason = reason;
+            }
+
+            public long Until { get; }
+
+            public string Reason { get; }
         }
     }
 }

@@ -36,6 +36,25 @@ public sealed class ProgressTests : EngineTests<SimulatorFixture>
     }
 
     [Fact]
+    public void A_Retry_After_wait_shows_in_the_status_with_the_time_left()
+    {
+        using var ps = _sim.Connected("-RetryDelayMilliseconds 10");
+        var answered = 0;
+        // The server asks for 3 s: progress shows after 1 s, while the command still waits.
+        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && System.Threading.Interlocked.Increment(ref answered) == 1
+            ? new RunAi.Simulator.SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new System.Collections.Generic.Dictionary<string, string> { ["Retry-After"] = "3" } }
+            : null;
+
+        var result = ps.Run("Get-RunAiWorkload -First 1");
+
+        Assert.Empty(result.Errors);
+        Assert.Single(result.Output);
+        var shown = result.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
+        Assert.NotEmpty(shown);
+        Assert.Matches(@"^Waiting [123] s: the server asked this session to slow down \(429 Retry-After\); 0 items so far \(\d+ s\)$", shown[0].StatusDescription);
+    }
+
+    [Fact]
     public void A_known_total_turns_progress_into_a_percentage()
     {
         using var ps = Sim.Connected();

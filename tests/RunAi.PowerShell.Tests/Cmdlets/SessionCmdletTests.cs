@@ -80,6 +80,24 @@ public sealed class SessionCmdletTests : EngineTests<SimulatorFixture>
     }
 
     [Fact]
+    public void Connect_refuses_Session_with_InvalidArgument_and_sends_nothing()
+    {
+        using var ps = new PowerShellSession();
+        var vars = new System.Collections.Generic.Dictionary<string, object?> { ["uri"] = _sim.BaseUri, ["token"] = _sim.Token };
+        Assert.Empty(ps.Run("$global:s = Connect-RunAi -BaseUri $uri -Token $token -PassThru", vars).Errors);
+        _sim.Simulator.ClearRequests();
+
+        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -Token $token -Session $global:s", vars);
+
+        var error = Assert.IsType<ErrorRecord>(result.Terminating);
+        Assert.Equal("InvalidArgument,RunAi.PowerShell.Commands.ConnectRunAiCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Same(ps.Run("$global:s").Output.Single().BaseObject, error.TargetObject);
+        Assert.Contains("-PassThru", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_sim.Simulator.Requests);
+    }
+
+    [Fact]
     public void Wrong_token_fails_connect_as_unauthorized()
     {
         using var ps = new PowerShellSession();

@@ -26,4 +26,17 @@ public sealed class TabCompletionTests
         Assert.Empty(result.Errors);
         Assert.Contains(expected, result.Output.Select(o => o.BaseObject.ToString()));
     }
+    [Theory]
+    [InlineData("Connect-RunAi -", "-RetryDelayMilliseconds")]
+    [InlineData("Connect-RunAi -BaseUri https://x -", "-RetryDelayMilliseconds")]
+    public void A_hidden_parameter_is_not_offered_among_the_parameters(string line, string hidden)
+    {
+        // DontShow: PowerShell leaves it out of the list (and Get-Help's syntax leaves it out); PowerShell still completes a name
+        // the user has started to type ("-Retry") and Get-Command -Syntax lists it, for any DontShow parameter.
+        using var ps = new PowerShellSession();
+        var result = ps.Run("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object CompletionText", new() { ["line"] = line });
+
+        Assert.Empty(result.Errors);
+        Assert.DoesNotContain(hidden, result.Output.Select(o => o.BaseObject.ToString()));
+    }
 }
