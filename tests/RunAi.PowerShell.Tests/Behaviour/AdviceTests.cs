@@ -8,23 +8,18 @@ namespace RunAi.PowerShell.Tests;
 
 /// <summary>The RecommendedAction matches what happened: "try again later" for an outage, the server's wait for a rate limit, a refused token is not called expired.</summary>
 [Collection("engine")]
-public sealed class AdviceTests : IClassFixture<SimulatorFixture>, IDisposable
+public sealed class AdviceTests : EngineTests<SimulatorFixture>
 {
-    private readonly SimulatorFixture _sim;
-
     public AdviceTests(SimulatorFixture sim)
+        : base(sim)
     {
-        _sim = sim;
-        _sim.Reset();
     }
-
-    public void Dispose() => _sim.Reset();
 
     [Fact]
     public void A_503_without_retries_says_to_try_again_later_not_to_check_the_address()
     {
-        using var ps = _sim.Connected("-MaxRetryCount 0");
-        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" ? new SimulatedResponse(503, "{\"code\":503,\"message\":\"maintenance\"}") : null;
+        using var ps = Sim.Connected("-MaxRetryCount 0");
+        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" ? new SimulatedResponse(503, "{\"code\":503,\"message\":\"maintenance\"}") : null;
 
         var error = Assert.Single(ps.Run("Get-RunAiWorkload -First 1").Errors);
 
@@ -38,8 +33,8 @@ public sealed class AdviceTests : IClassFixture<SimulatorFixture>, IDisposable
     [Fact]
     public void A_429_asking_for_an_hour_says_how_long_the_server_asked_to_wait()
     {
-        using var ps = _sim.Connected();
-        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads"
+        using var ps = Sim.Connected();
+        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads"
             ? new SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new Dictionary<string, string> { ["Retry-After"] = "3600" } }
             : null;
 
@@ -55,21 +50,21 @@ public sealed class AdviceTests : IClassFixture<SimulatorFixture>, IDisposable
     public void A_wrong_static_token_is_refused_not_expired()
     {
         using var ps = new PowerShellSession();
-        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -Token 'not-a-token'", new() { ["uri"] = _sim.BaseUri });
+        var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -Token 'not-a-token'", new() { ["uri"] = Sim.BaseUri });
 
         var error = Assert.IsType<ErrorRecord>(result.Terminating);
         Assert.StartsWith("Unauthorized,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         var advice = error.ErrorDetails.RecommendedAction;
         Assert.Contains("refused the token", advice, StringComparison.Ordinal);
-        Assert.Contains(_sim.BaseUri.GetLeftPart(UriPartial.Authority), advice, StringComparison.Ordinal);
+        Assert.Contains(Sim.BaseUri.GetLeftPart(UriPartial.Authority), advice, StringComparison.Ordinal);
         Assert.DoesNotContain("expired", advice, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public void A_static_token_revoked_during_the_session_is_refused_not_expired()
     {
-        using var ps = _sim.ConnectedWithEmptyLog();
-        _sim.Simulator.Options.Override = _ => new SimulatedResponse(401, "{\"code\":401,\"message\":\"Unauthorized\"}");
+        using var ps = Sim.ConnectedWithEmptyLog();
+        Sim.Simulator.Options.Override = _ => new SimulatedResponse(401, "{\"code\":401,\"message\":\"Unauthorized\"}");
 
         var error = Assert.Single(ps.Run("Get-RunAiWorkload -First 1").Errors);
 
