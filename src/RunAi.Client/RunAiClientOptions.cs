@@ -88,6 +88,12 @@ namespace RunAi.Client
 
         /// <summary>Sent as the User-Agent header.</summary>
         public string UserAgent { get; set; } = "RunAi-PowerShell";
+
+        /// <summary>
+        /// The clock of every wait and expiry of the session: retry backoff, attempt timeouts, Retry-After holds and
+        /// token renewal. The system clock; tests pass a fake one instead of sleeping.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
     
         private static Uri RequireProxyAddress(Uri address)
         {

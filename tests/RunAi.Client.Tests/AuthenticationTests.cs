@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
 using RunAi.Client.Paging;
 using Xunit;
 
@@ -56,20 +57,27 @@ public sealed class AuthenticationTests : IClassFixture<ClientFixture>
     [Fact]
     public async Task An_outage_of_the_token_endpoint_at_renewal_time_does_not_fail_calls_while_the_token_in_hand_is_valid()
     {
-        // A 6 s token is renewed after 3 s. From then on the token endpoint answers 503: the calls keep the token they
-        // have until it expires, and only then fail, naming the token endpoint.
-        _f.Simulator.Options.TokenLifetimeSeconds = 6;
-        using var client = _f.SecretClient(o => o.MaxRetries = 0);
+        // An hour-long token is renewed a minute before it expires. From then on the token endpoint answers 503: the
+        // calls keep the token they have until it expires, and only then fail, naming the token endpoint. The client's
+        // clock is a fake one moved by the test (the simulator's tokens live for real hours, so it accepts them).
+        _f.Simulator.Options.TokenLifetimeSeconds = 3600;
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var client = _f.SecretClient(o =>
+        {
+            o.MaxRetries = 0;
+            o.TimeProvider = clock;
+        });
         await client.CountWorkloadsAsync();
         _f.Simulator.Options.Override = r => r.Path == "/api/v1/token" ? new RunAi.Simulator.SimulatedResponse(503, "{\"code\":503,\"message\":\"down\"}") : null;
 
-        // Real time: past the renewal point (3 s), well before the last moment the token is sent (6 s less 2 s).
-        await Task.Delay(TimeSpan.FromSeconds(3.2));
+        clock.Advance(TimeSpan.FromMinutes(59.5)); // past the renewal point, 30 s before the token expires
+        Assert.True(await client.CountWorkloadsAsync() >= 0);
+        clock.Advance(TimeSpan.FromSeconds(15));
         Assert.True(await client.CountWorkloadsAsync() >= 0);
         Assert.Contains(_f.Simulator.Requests, r => r.Path == "/api/v1/token" && r.StatusCode == 503);
         Assert.DoesNotContain(_f.Simulator.Requests, r => r.Path == "/api/v1/workloads/count" && r.StatusCode != 200);
 
-        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        clock.Advance(TimeSpan.FromSeconds(20)); // expired
         var failure = await Assert.ThrowsAsync<RunAiApiException>(() => client.CountWorkloadsAsync());
         Assert.True(failure.IsTokenRequest, failure.Message);
         Assert.Contains("/api/v1/token", failure.Message, StringComparison.Ordinal);

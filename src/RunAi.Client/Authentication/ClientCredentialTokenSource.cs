@@ -27,12 +27,14 @@ namespace RunAi.Client.Authentication
         private static readonly TimeSpan RetryRenewalAfter = TimeSpan.FromSeconds(10);
 
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+        private readonly TimeProvider _time;
         private string? _token;
         private DateTimeOffset _renewAt;
         private DateTimeOffset? _expiresAt;
 
-        public ClientCredentialTokenSource(RunAiClientCredential credential, Func<HttpClient> httpClient, ReadLimits limits)
+        public ClientCredentialTokenSource(RunAiClientCredential credential, Func<HttpClient> httpClient, ReadLimits limits, TimeProvider time)
         {
+            _time = time;
             _credential = credential;
             _httpClient = httpClient;
             _limits = limits;
@@ -45,7 +47,7 @@ namespace RunAi.Client.Authentication
         public async ValueTask<string> GetTokenAsync(string? rejectedToken, CancellationToken cancellationToken)
         {
             var current = _token;
-            if (current != null && current != rejectedToken && DateTimeOffset.UtcNow < _renewAt)
+            if (current != null && current != rejectedToken && _time.GetUtcNow() < _renewAt)
             {
                 return current;
             }
@@ -55,12 +57,12 @@ namespace RunAi.Client.Authentication
             {
                 // Another caller may have renewed while this one waited for the gate.
                 current = _token;
-                if (current != null && current != rejectedToken && DateTimeOffset.UtcNow < _renewAt)
+                if (current != null && current != rejectedToken && _time.GetUtcNow() < _renewAt)
                 {
                     return current;
                 }
 
-                var stillValid = current != null && current != rejectedToken && _expiresAt is DateTimeOffset expiry && DateTimeOffset.UtcNow < expiry - ExpiryMargin;
+                var stillValid = current != null && current != rejectedToken && _expiresAt is DateTimeOffset expiry && _time.GetUtcNow() < expiry - ExpiryMargin;
                 if (!stillValid)
                 {
                     return await RequestTokenAsync(rejectedToken != null, cancellationToken).ConfigureAwait(false);
@@ -74,8 +76,8 @@ namespace RunAi.Client.Authentication
                 {
                     // Renewing early is a convenience: while the token in hand is valid, an outage of the token endpoint
                     // must not fail the calls. Try again a little later; only a token that expired with no renewal fails.
-                    var left = _expiresAt!.Value - DateTimeOffset.UtcNow;
-                    _renewAt = DateTimeOffset.UtcNow + TimeSpan.FromTicks(Math.Min(RetryRenewalAfter.Ticks, left.Ticks / 2));
+                    var left = _expiresAt!.Value - _time.GetUtcNow();
+                    _renewAt = _time.GetUtcNow() + TimeSpan.FromTicks(Math.Min(RetryRenewalAfter.Ticks, left.Ticks / 2));
                     RunAiDiagnostics.Debug(string.Format(
                         CultureInfo.InvariantCulture, "Renewing the access token failed ({0}); the current one is valid for {1:0} s more and stays in use.", ex.Message, left.TotalSeconds));
                     return current!;
@@ -104,7 +106,7 @@ namespace RunAi.Client.Authentication
             {
                 Content = new StringContent(body, Encoding.UTF8, "application/json"),
             };
-            var started = DateTimeOffset.UtcNow;
+            var started = _time.GetUtcNow();
             HttpResponseMessage sent;
             try
             {

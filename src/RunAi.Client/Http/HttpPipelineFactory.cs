@@ -47,11 +47,11 @@ namespace RunAi.Client.Http
             }
 
             Tokens = options.Credential is RunAiClientCredential client
-                ? new ClientCredentialTokenSource(client, Token, limits)
+                ? new ClientCredentialTokenSource(client, Token, limits, options.TimeProvider)
                 : new StaticTokenSource((RunAiTokenCredential)options.Credential);
 
             // One gate per session, outliving the handlers the factory rotates: a 429's Retry-After pauses all of the session's requests.
-            var retryAfter = new RetryAfterGate();
+            var retryAfter = new RetryAfterGate(options.TimeProvider);
             var services = new ServiceCollection();
             services.AddHttpClient(ApiClient, client => Configure(client, options))
                 .ConfigurePrimaryHttpMessageHandler(() => Own(CreatePrimaryHandler(options)))

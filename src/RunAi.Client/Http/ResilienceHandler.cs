@@ -41,7 +41,7 @@ namespace RunAi.Client.Http
             _gate = gate;
             _limits = new ReadLimits(options.MaxResponseBytes, options.AttemptTimeout);
             _pipeline = Build(options);
-            _headers = new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.AttemptTimeout).Build();
+            _headers = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider }.AddTimeout(options.AttemptTimeout).Build();
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -170,7 +170,7 @@ namespace RunAi.Client.Http
 
         private ResiliencePipeline<HttpResponseMessage> Build(RunAiClientOptions options)
         {
-            var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
+            var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = options.TimeProvider };
             builder.AddTimeout(options.TotalTimeout);
             if (options.MaxRetries > 0)
             {

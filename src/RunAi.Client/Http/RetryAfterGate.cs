@@ -17,8 +17,12 @@ namespace RunAi.Client.Http
         /// <summary>Why a call waits at the gate, as progress shows it.</summary>
         internal const string SlowDown = "the server asked this session to slow down (429 Retry-After)";
 
-        // A Stopwatch timestamp (monotonic: a clock change never shortens or stretches the wait); 0 when open.
+        private readonly TimeProvider _time;
+
+        // A timestamp of _time (monotonic: a clock change never shortens or stretches the wait); 0 when open.
         private long _notBefore;
+
+        public RetryAfterGate(TimeProvider time) => _time = time;
 
         /// <summary>Holds every request of the session for <paramref name="wait"/> from now (never shortens a longer hold).</summary>
         public void Defer(TimeSpan wait)
@@ -28,7 +32,7 @@ namespace RunAi.Client.Http
                 return;
             }
 
-            var until = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+            var until = _time.GetTimestamp() + (long)(wait.TotalSeconds * _time.TimestampFrequency);
             var seen = Volatile.Read(ref _notBefore);
             while (seen < until)
             {
@@ -47,8 +51,8 @@ namespace RunAi.Client.Http
         {
             get
             {
-                var ticks = Volatile.Read(ref _notBefore) - Stopwatch.GetTimestamp();
-                return ticks <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)ticks / Stopwatch.Frequency);
+                var ticks = Volatile.Read(ref _notBefore) - _time.GetTimestamp();
+                return ticks <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)ticks / _time.TimestampFrequency);
             }
         }
 
@@ -66,9 +70,16 @@ namespace RunAi.Client.Http
             while (remaining > TimeSpan.Zero)
             {
                 RunAiDiagnostics.Waiting(remaining, SlowDown);
-                await Task.Delay(remaining, cancellationToken).ConfigureAwait(false);
+                await Delay(remaining, cancellationToken).ConfigureAwait(false);
                 remaining = Remaining;
             }
         }
+
+#if NET8_0_OR_GREATER
+        private Task Delay(TimeSpan wait, CancellationToken cancellationToken) => Task.Delay(wait, _time, cancellationToken);
+#else
+        // Microsoft.Bcl.TimeProvider's extension: the runtime's Task.Delay(TimeSpan, TimeProvider, …) arrived in .NET 8.
+        private Task Delay(TimeSpan wait, CancellationToken cancellationToken) => _time.Delay(wait, cancellationToken);
+#endif
     }
 }
