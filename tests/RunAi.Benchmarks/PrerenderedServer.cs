@@ -84,7 +84,7 @@ internal sealed class PrerenderedServer : IAsyncDisposable
         using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            await Task.Delay(Timeout.Infinite, stop.Token); // holds the connection open until the benchmark stops the server
         }
         catch (OperationCanceledException)
         {

@@ -61,7 +61,7 @@ public sealed class BodyTimeoutTests
 
         var call = ApiResponseReader.ReadAsync(response, request, RunAiJsonContext.Default.CountResponse, new ReadLimits(1024 * 1024, TimeSpan.FromMinutes(5)), cancel.Token);
 
-        Assert.Same(call, await Task.WhenAny(call, Task.Delay(Hang)));
+        Assert.Same(call, await Task.WhenAny(call, Task.Delay(Hang))); // a guard against a hang, not a measure of speed
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
 
@@ -106,7 +106,7 @@ public sealed class BodyTimeoutTests
     private static async Task<RunAiApiException> WithinAsync<T>(TimeSpan limit, Func<Task<T>> call)
     {
         var running = call();
-        Assert.True(running == await Task.WhenAny(running, Task.Delay(limit)), $"the call was still waiting after {limit.TotalSeconds} s");
+        Assert.True(running == await Task.WhenAny(running, Task.Delay(limit)), $"the call was still waiting after {limit.TotalSeconds} s"); // a generous bound: the body timeout is the real socket's
         return await Assert.ThrowsAsync<RunAiApiException>(() => running);
     }
 

@@ -50,7 +50,7 @@ public sealed class ConnectionSettingsTests
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (server.Accepted < allowed && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(20);
+            await Task.Delay(20); // polls, bounded by the loop's deadline
         }
 
         // Time for connections past the limit to show up, if the handler would open them.

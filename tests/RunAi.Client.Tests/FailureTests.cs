@@ -150,7 +150,7 @@ public sealed class FailureTests : IClassFixture<ClientFixture>
         {
             await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.CountWorkloadsAsync()));
             calls += 4;
-            await Task.Delay(50);
+            await Task.Delay(50); // paces calls across the simulator's real token lifetime
         }
 
         var tokenRequests = _f.Requests("/api/v1/token").Count;

@@ -175,10 +175,10 @@ public sealed class PagerTests : IClassFixture<ClientFixture>
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (_f.Requests("/api/v1/workloads").Count < expected && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(10);
+            await Task.Delay(10); // polls, bounded by the loop's deadline
         }
 
-        await Task.Delay(200);
+        await Task.Delay(200); // room for a request that should not come: asserting an absence needs some real time
         Assert.Equal(Enumerable.Range(0, expected).Select(i => i * 100L), Offsets().OrderBy(o => o));
         await enumerator.DisposeAsync();
     }
@@ -223,7 +223,7 @@ public sealed class PagerTests : IClassFixture<ClientFixture>
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (held.Count < 3 && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(10);
+            await Task.Delay(10); // polls, bounded by the loop's deadline
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -234,7 +234,7 @@ public sealed class PagerTests : IClassFixture<ClientFixture>
         deadline = DateTime.UtcNow.AddSeconds(10);
         while (Offsets().Count < 6 && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(10);
+            await Task.Delay(10); // polls, bounded by the loop's deadline
         }
 
         Assert.Equal(new long[] { 0, 10, 20, 30, 40, 50 }, Offsets().OrderBy(o => o));
@@ -246,7 +246,7 @@ public sealed class PagerTests : IClassFixture<ClientFixture>
     /// </summary>
     private async Task WaitOutStragglersAsync()
     {
-        await Task.Delay(300);
+        await Task.Delay(300); // see the summary: requests dropped by an earlier test arrive on the real network's time
         _f.Simulator.ClearRequests();
     }
 

@@ -90,10 +90,10 @@ public sealed class ResilienceTests : IClassFixture<ClientFixture>
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!_f.Simulator.Requests.Any() && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(10);
+            await Task.Delay(10); // polls, bounded by the loop's deadline
         }
 
-        await Task.Delay(200);
+        await Task.Delay(200); // room for a wrongly early answer: asserting that a call still waits needs some real time
         Assert.False(call.IsCompleted);
         var clock = Stopwatch.StartNew();
         cancel.Cancel();
@@ -127,7 +127,7 @@ public sealed class ResilienceTests : IClassFixture<ClientFixture>
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!_f.Simulator.Requests.Any(r => r.StatusCode == 429) && DateTime.UtcNow < deadline)
         {
-            await Task.Delay(10);
+            await Task.Delay(10); // polls, bounded by the loop's deadline
         }
 
         // The 429 reached the client; a call started now on the same session must wait out the window too.

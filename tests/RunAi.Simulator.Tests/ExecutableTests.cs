@@ -29,7 +29,7 @@ public sealed class ExecutableTests
         {
             var settings = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10)) ?? string.Empty;
             Assert.Contains("Live: 4", settings, StringComparison.Ordinal);
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // a separate process on its own wall clock: live workloads move after 1 s of real time
             using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("api/v1/workloads?search=live-", UriKind.Relative)));
             var live = list.RootElement.GetProperty("workloads").EnumerateArray().Select(w => w.GetProperty("name").GetString() + "=" + w.GetProperty("phase").GetString());
             Assert.Equal(["live-ok-1=Completed", "live-fail-2=Failed", "live-ok-3=Completed", "live-fail-4=Failed"], live);

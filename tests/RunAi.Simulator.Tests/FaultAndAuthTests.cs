@@ -87,7 +87,7 @@ public sealed class FaultAndAuthTests
         Assert.Equal(1, doc.RootElement.GetProperty("expiresIn").GetInt32());
         using var authed = Http.For(host, doc.RootElement.GetProperty("accessToken").GetString());
         Assert.Equal(200, (await Http.GetAsync(authed, "api/v1/workloads/count")).Status);
-        await Task.Delay(1100);
+        await Task.Delay(1100); // the simulator's own 1 s token must really expire: its clock is the wall clock
         var (s, b, _) = await Http.GetAsync(authed, "api/v1/workloads/count");
         Assert.Equal(401, s);
         Http.AssertRunAiError(b, 401);
@@ -254,7 +254,7 @@ public sealed class FaultAndAuthTests
         var deadline = Stopwatch.StartNew();
         while (host.Requests.Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(5))
         {
-            await Task.Delay(20);
+            await Task.Delay(20); // polls, bounded by the loop's deadline
         }
 
         Assert.Equal(2, host.Requests.Count);

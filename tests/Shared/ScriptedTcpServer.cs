@@ -49,7 +49,7 @@ public sealed class ScriptedTcpServer : IAsyncDisposable
         await ReadHeadAsync(stream, stop);
         var head = $"HTTP/1.1 {status} Whatever\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"count\":";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head), stop);
-        await Task.Delay(Timeout.Infinite, stop);
+        await Task.Delay(Timeout.Infinite, stop); // holds the connection open until the test stops the server
     });
 
     /// <summary>Answers a TLS ClientHello with a fatal handshake_failure alert, as a server that shares no protocol or cipher.</summary>

@@ -30,7 +30,7 @@ public sealed class CancellationTests : EngineTests<SimulatorFixture>
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Sim.Simulator.ApiRequestCount == 0 && DateTime.UtcNow < deadline)
         {
-            Thread.Sleep(20);
+            Thread.Sleep(20); // polls, bounded by the loop's deadline
         }
 
         Assert.True(Sim.Simulator.ApiRequestCount > 0, "the request never reached the server");
@@ -59,11 +59,11 @@ public sealed class CancellationTests : EngineTests<SimulatorFixture>
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!Sim.Simulator.Requests.Any(r => r.StatusCode == 429) && DateTime.UtcNow < deadline)
         {
-            Thread.Sleep(20);
+            Thread.Sleep(20); // polls, bounded by the loop's deadline
         }
 
         Assert.True(Sim.Simulator.Requests.Any(r => r.StatusCode == 429), "the server never answered 429");
-        Thread.Sleep(300);
+        Thread.Sleep(300); // room for a wrongly early end: asserting that a command still waits needs some real time
         Assert.False(running.IsCompleted, "the command should be waiting out the Retry-After");
         var clock = Stopwatch.StartNew();
         shell.Stop();

@@ -179,7 +179,7 @@ public sealed class FanOutTests : EngineTests<SimulatorFixture>
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (script.Calls.Count < 8 && DateTime.UtcNow < deadline)
         {
-            Thread.Sleep(20);
+            Thread.Sleep(20); // polls, bounded by the loop's deadline
         }
 
         Assert.Equal(8, script.Calls.Count);
@@ -304,7 +304,7 @@ public sealed class FanOutTests : EngineTests<SimulatorFixture>
         int ended;
         while ((ended = EndedEventsRequests()) < started() && DateTime.UtcNow < deadline)
         {
-            Thread.Sleep(20);
+            Thread.Sleep(20); // polls, bounded by the loop's deadline
         }
 
         Assert.True(ended == started(), $"{started() - ended} of {started()} requests were still running a second later");

@@ -38,10 +38,10 @@ public sealed class ProgressTests : EngineTests<SimulatorFixture>
     [Fact]
     public void A_Retry_After_wait_shows_in_the_status_with_the_time_left()
     {
-        using var ps = _sim.Connected("-RetryDelayMilliseconds 10");
+        using var ps = Sim.Connected("-RetryDelayMilliseconds 10");
         var answered = 0;
         // The server asks for 3 s: progress shows after 1 s, while the command still waits.
-        _sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && System.Threading.Interlocked.Increment(ref answered) == 1
+        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && System.Threading.Interlocked.Increment(ref answered) == 1
             ? new RunAi.Simulator.SimulatedResponse(429, "{\"code\":429,\"message\":\"slow down\"}") { Headers = new System.Collections.Generic.Dictionary<string, string> { ["Retry-After"] = "3" } }
             : null;
 

@@ -75,7 +75,7 @@ public sealed class SessionLifetimeTests : EngineTests<SimulatorFixture>
         int Pages() => Sim.ApiRequests("/api/v1/workloads").Count(r => r.Path == "/api/v1/workloads" && r.StatusCode == 200);
         while (Pages() < 2 && DateTime.UtcNow < deadline)
         {
-            Thread.Sleep(10);
+            Thread.Sleep(10); // polls, bounded by the loop's deadline
         }
 
         var disconnect = owner.Run("Disconnect-RunAi -Session $s; $s.IsConnected", new() { ["s"] = session });

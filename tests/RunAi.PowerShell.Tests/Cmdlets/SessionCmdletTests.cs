@@ -83,9 +83,9 @@ public sealed class SessionCmdletTests : EngineTests<SimulatorFixture>
     public void Connect_refuses_Session_with_InvalidArgument_and_sends_nothing()
     {
         using var ps = new PowerShellSession();
-        var vars = new System.Collections.Generic.Dictionary<string, object?> { ["uri"] = _sim.BaseUri, ["token"] = _sim.Token };
+        var vars = new System.Collections.Generic.Dictionary<string, object?> { ["uri"] = Sim.BaseUri, ["token"] = Sim.Token };
         Assert.Empty(ps.Run("$global:s = Connect-RunAi -BaseUri $uri -Token $token -PassThru", vars).Errors);
-        _sim.Simulator.ClearRequests();
+        Sim.Simulator.ClearRequests();
 
         var result = ps.RunCatching("Connect-RunAi -BaseUri $uri -Token $token -Session $global:s", vars);
 
@@ -94,7 +94,7 @@ public sealed class SessionCmdletTests : EngineTests<SimulatorFixture>
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Same(ps.Run("$global:s").Output.Single().BaseObject, error.TargetObject);
         Assert.Contains("-PassThru", error.Exception.Message, StringComparison.Ordinal);
-        Assert.Empty(_sim.Simulator.Requests);
+        Assert.Empty(Sim.Simulator.Requests);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class SessionCmdletTests : EngineTests<SimulatorFixture>
             Assert.Empty(connected.Errors);
             Assert.Equal(expiry.ToUnixTimeSeconds(), connected.Get<DateTimeOffset>(0, "TokenExpiresAt").ToUnixTimeSeconds());
 
-            System.Threading.Thread.Sleep(TimeSpan.FromSeconds(2.5));
+            System.Threading.Thread.Sleep(TimeSpan.FromSeconds(2.5)); // the JWT's exp is checked against the wall clock in a real runspace
             Sim.Simulator.Options.Override = _ => new RunAi.Simulator.SimulatedResponse(401, "{\"code\":401,\"message\":\"Unauthorized\"}");
             var result = ps.Run("Get-RunAiWorkload -First 1");
 

@@ -239,11 +239,11 @@ public sealed class WatchAndWaitCmdletTests : EngineTests<LiveSimulatorFixture>
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (Gets(id) < 2 && DateTime.UtcNow < deadline)
         {
-            Thread.Sleep(20);
+            Thread.Sleep(20); // polls, bounded by the loop's deadline
         }
 
         Assert.True(Gets(id) >= 2, "the watch never polled twice");
-        Thread.Sleep(300);
+        Thread.Sleep(300); // room for a wrongly early end: asserting that a watch still waits needs some real time
         Assert.False(running.IsCompleted, "the watch should still be waiting for its next poll");
         var clock = Stopwatch.StartNew();
         shell.Stop();

@@ -105,7 +105,7 @@ public sealed class FrameworkProfileTests
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
         var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(exited, Task.Delay(Hang)) != exited)
+        if (await Task.WhenAny(exited, Task.Delay(Hang)) != exited) // a guard against a hang, not a measure of speed
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
