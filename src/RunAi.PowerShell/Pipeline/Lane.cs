@@ -51,11 +51,11 @@ namespace RunAi.PowerShell.Pipeline
         public void RethrowFault() => Volatile.Read(ref _fault)?.Throw();
 
         /// <summary>
-        /// Disposes the queue (and <paramref name="alsoDispose"/>) once the work has really ended. After a stop the pipeline
+        /// Disposes the queue once the work has really ended. After a stop the pipeline
         /// moves on at once while the cancelled request unwinds on the pool; disposing under it would turn a quiet stop into
         /// an ObjectDisposedException on a thread nobody observes. A lane never started is released at once.
         /// </summary>
-        public void Release(IDisposable? alsoDispose = null)
+        public void Release()
         {
             if (Interlocked.Exchange(ref _released, 1) != 0)
             {
@@ -64,21 +64,20 @@ namespace RunAi.PowerShell.Pipeline
 
             if (Volatile.Read(ref _started) == 0 || Ended.IsCompleted)
             {
-                Free(alsoDispose);
+                Free();
                 return;
             }
 
             _ = Ended.ContinueWith(
-                _ => Free(alsoDispose),
+                _ => Free(),
                 CancellationToken.None,
                 TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
         }
 
-        private void Free(IDisposable? alsoDispose)
+        private void Free()
         {
             Queue.Dispose();
-            alsoDispose?.Dispose();
             _whenDone?.Invoke();
         }
 
