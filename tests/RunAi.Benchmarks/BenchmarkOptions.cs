@@ -5,10 +5,10 @@ using System.IO;
 using System.Linq;
 
 /// <summary>
-/// The command line: <c>[cold|warm|fanout] [sizes…] [--runs N] [--module path/to/RunAi.psd1] [--baseline path/to/RunAi.psd1]
-/// [--pwsh path]</c> (or <c>serve N</c>: the pages alone, to try things by hand). <c>--baseline</c> adds another build of the
-/// module to the cold runs, taking turns with this one (before/after figures under the same load). <c>--pwsh</c> names
-/// the pwsh the cold runs start (a pwsh.dll is started with dotnet): the one on PATH by default. Without a word every kind runs; sizes default to 10,000 and 100,000 (warm) and 10,000, 50,000 and 100,000 (cold). <c>--module</c> measures another
+/// The command line: <c>[cold|warm|fanout|wan] [sizes…] [--runs N] [--module path/to/RunAi.psd1] [--baseline path/to/RunAi.psd1]
+/// [--pwsh path]</c> (or <c>serve N [latency ms]</c>: the pages alone, to try things by hand). <c>--baseline</c> adds another build of the
+/// module to the cold and WAN runs, taking turns with this one (before/after figures under the same load). <c>--pwsh</c> names
+/// the pwsh the cold and WAN runs start (a pwsh.dll is started with dotnet): the one on PATH by default, else the pinned tool's. Without a word every kind runs; sizes default to 10,000 and 100,000 (warm) and 10,000, 50,000 and 100,000 (cold). <c>--module</c> measures another
 /// build of the module (say, main's, copied elsewhere) with the same benchmark, for before/after figures.
 /// </summary>
 internal sealed class BenchmarkOptions
@@ -24,6 +24,8 @@ internal sealed class BenchmarkOptions
     public bool Cold { get; private init; } = true;
 
     public bool FanOut { get; private init; } = true;
+
+    public bool Wan { get; private init; } = true;
 
     public IReadOnlyList<int> WarmSizes { get; private init; } = DefaultWarmSizes;
 
@@ -53,7 +55,7 @@ internal sealed class BenchmarkOptions
         {
             switch (args[i])
             {
-                case "cold" or "warm" or "fanout" when i == 0:
+                case "cold" or "warm" or "fanout" or "wan" when i == 0:
                     only = args[i];
                     break;
                 case "--runs":
@@ -87,6 +89,7 @@ internal sealed class BenchmarkOptions
             Warm = only is "" or "warm",
             Cold = only is "" or "cold",
             FanOut = only is "" or "fanout",
+            Wan = only is "" or "wan",
             WarmSizes = sizes.Count > 0 ? sizes : DefaultWarmSizes,
             ColdSizes = sizes.Count > 0 ? sizes : DefaultColdSizes,
             Runs = Math.Max(1, runs),

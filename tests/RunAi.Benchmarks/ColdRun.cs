@@ -14,8 +14,9 @@ using System.Threading.Tasks;
 /// </summary>
 internal sealed partial class ColdRun
 {
-    private ColdRun(double seconds, double cpuSeconds, IReadOnlyDictionary<string, double> figures, double serverSeconds, string? failure)
+    private ColdRun(double seconds, double cpuSeconds, IReadOnlyDictionary<string, double> figures, double serverSeconds, string? failure, string line)
     {
+        Line = line;
         Seconds = seconds;
         CpuSeconds = cpuSeconds;
         Figures = figures;
@@ -34,6 +35,9 @@ internal sealed partial class ColdRun
 
     /// <summary>What the process printed: <c>count</c>, <c>peak</c> (bytes), and per-step milliseconds where it has steps.</summary>
     public IReadOnlyDictionary<string, double> Figures { get; }
+
+    /// <summary>The last line the process printed, as it printed it (for figures that are not numbers).</summary>
+    public string Line { get; }
 
     /// <summary>CPU time of the page server (this process) while the run lasted.</summary>
     public double ServerSeconds { get; }
@@ -71,7 +75,7 @@ internal sealed partial class ColdRun
             failure = $"listed {count}, expected about {expected}";
         }
 
-        return new ColdRun(clock.Elapsed.TotalSeconds, cpuSeconds, figures, serverSeconds, failure);
+        return new ColdRun(clock.Elapsed.TotalSeconds, cpuSeconds, figures, serverSeconds, failure, last);
     }
 
     /// <summary>A command line, its arguments one by one.</summary>

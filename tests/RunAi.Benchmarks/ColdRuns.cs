@@ -17,7 +17,7 @@ using System.Threading.Tasks;
 ///   floor              — this program as a bare HttpClient + System.Text.Json console fetching and parsing the same pages;
 ///   pwsh, empty module — pwsh starting, importing a module with nothing in it and exiting: what no module can save.
 /// The subjects take turns within each round, so a change in the machine's load reaches all of them alike; each figure
-/// is the median of the rounds, with the floor's median beside it. Needs pwsh on PATH.
+/// is the median of the rounds, with the floor's median beside it. Starts --pwsh, else pwsh on PATH, else the pinned tool PowerShell (PwshInfo.cs), and says which and whether it is ReadyToRun.
 /// </summary>
 internal static class ColdRuns
 {
@@ -31,14 +31,15 @@ internal static class ColdRuns
     {
         Console.WriteLine();
         Console.WriteLine($"Cold runs: a new process per run (import → connect → list for the module), {options.Runs} runs each, median (min–max)");
-        var pwsh = options.Pwsh ?? ColdRun.OnPath("pwsh");
+        var pwsh = PwshInfo.Resolve(options, root);
         if (pwsh is null || !File.Exists(pwsh))
         {
             Console.WriteLine("skipped: no pwsh");
             return;
         }
 
-        Console.WriteLine($"pwsh: {pwsh}; module: {options.Manifest}{(options.Baseline is null ? string.Empty : "; baseline: " + options.Baseline)}; load average before: {LoadAverage()}");
+        Console.WriteLine($"pwsh: {PwshInfo.Describe(pwsh)}");
+        Console.WriteLine($"module: {options.Manifest}{(options.Baseline is null ? string.Empty : "; baseline: " + options.Baseline)}; load average before: {LoadAverage()}");
         var scripts = Path.Combine(root, "tests", "RunAi.Benchmarks", "Scripts");
         var medians = new Dictionary<(int Size, string Subject), Summary>();
         foreach (var size in options.ColdSizes)
@@ -179,18 +180,18 @@ internal static class ColdRuns
     }
 
     /// <summary>pwsh with these arguments; a pwsh.dll (the real pwsh behind the .NET tool's shim) is started with dotnet.</summary>
-    private static ProcessStartInfo PwshCommand(string pwsh, params string[] arguments) =>
+    internal static ProcessStartInfo PwshCommand(string pwsh, params string[] arguments) =>
         pwsh.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? ColdRun.Command("dotnet", new[] { pwsh }.Concat(arguments).ToArray())
             : ColdRun.Command(pwsh, arguments);
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         const string path = "/proc/loadavg";
         return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "unknown";
     }
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Where(v => !double.IsNaN(v)).OrderBy(v => v).ToList();
         if (sorted.Count == 0)

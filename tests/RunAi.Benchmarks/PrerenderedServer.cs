@@ -26,6 +26,7 @@ internal sealed class PrerenderedServer : IAsyncDisposable
     private readonly HttpClient _upstream;
     private WebApplication? _app;
     private long _misses;
+    private long _requests;
 
     private PrerenderedServer(Uri upstream) => _upstream = new HttpClient { BaseAddress = upstream };
 
@@ -35,6 +36,18 @@ internal sealed class PrerenderedServer : IAsyncDisposable
     public long Misses => Interlocked.Read(ref _misses);
 
     public int Pages => _answers.Count;
+
+    /// <summary>Every request answered since the server started.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
+
+    /// <summary>How long every answer waits before it is sent (a server across a real network); zero by default.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// When set, the workload list ends after this many items: pages are cut there and the last one announces no
+    /// <c>next</c>, as a server holding exactly that many would answer (the simulator's count includes deleted workloads).
+    /// </summary>
+    public int? WorkloadsEndAt { get; init; }
 
     public long Bytes => _answers.Values.Sum(a => (long)a.Length);
 
@@ -48,9 +61,9 @@ internal sealed class PrerenderedServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PrerenderedServer> StartAsync(Uri upstream)
+    public static async Task<PrerenderedServer> StartAsync(Uri upstream, int? workloadsEndAt = null)
     {
-        var server = new PrerenderedServer(upstream);
+        var server = new PrerenderedServer(upstream) { WorkloadsEndAt = workloadsEndAt };
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -66,12 +79,13 @@ internal sealed class PrerenderedServer : IAsyncDisposable
 
     public void ResetMisses() => Interlocked.Exchange(ref _misses, 0);
 
-    /// <summary><c>serve N</c>: pre-rendered pages of N workloads for trying things by hand, until Ctrl+C.</summary>
-    public static async Task<int> ServeAsync(string root, int workloads)
+    /// <summary><c>serve N [latency ms]</c>: pre-rendered pages of N workloads for trying things by hand, until Ctrl+C.</summary>
+    public static async Task<int> ServeAsync(string root, int workloads, int latencyMs)
     {
         using var simulator = Simulator.Start(root, workloads);
         await using var server = await StartAsync(simulator.BaseUri);
-        Console.WriteLine($"Serving {workloads:N0} workloads at {server.BaseUri} (token sim-static-token); each page is rendered on its first request. Ctrl+C stops.");
+        server.Latency = TimeSpan.FromMilliseconds(latencyMs);
+        Console.WriteLine($"Serving {workloads:N0} workloads at {server.BaseUri} (token sim-static-token), each answer after {latencyMs} ms; each page is rendered on its first request. Ctrl+C stops.");
         using var stop = new CancellationTokenSource();
         void Stop(System.Runtime.InteropServices.PosixSignalContext context)
         {
@@ -108,6 +122,12 @@ internal sealed class PrerenderedServer : IAsyncDisposable
     private async Task ServeAsync(HttpContext context)
     {
         var request = context.Request;
+        Interlocked.Increment(ref _requests);
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, context.RequestAborted);
+        }
+
         var key = request.Method + " " + request.Path + request.QueryString;
         if (_answers.TryGetValue(key, out var kept))
         {
@@ -137,10 +157,35 @@ internal sealed class PrerenderedServer : IAsyncDisposable
         var bytes = await answer.Content.ReadAsByteArrayAsync();
         if (request.Method == "GET" && answer.IsSuccessStatusCode)
         {
+            bytes = CutWorkloads(request, bytes);
             _answers[key] = bytes;
         }
 
         await WriteAsync(context.Response, (int)answer.StatusCode, answer.Content.Headers.ContentType?.ToString(), bytes);
+    }
+
+    /// <summary>A page of the workload list cut at <see cref="WorkloadsEndAt"/>; any other answer as it is.</summary>
+    private byte[] CutWorkloads(HttpRequest request, byte[] bytes)
+    {
+        if (WorkloadsEndAt is not int end || request.Path != "/api/v1/workloads"
+            || !long.TryParse(request.Query["offset"], System.Globalization.CultureInfo.InvariantCulture, out var offset))
+        {
+            return bytes;
+        }
+
+        var page = System.Text.Json.Nodes.JsonNode.Parse(bytes)!.AsObject();
+        var items = page["workloads"]!.AsArray();
+        while (items.Count > 0 && offset + items.Count > end)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        if (offset + items.Count >= end)
+        {
+            page.Remove("next");
+        }
+
+        return System.Text.Encoding.UTF8.GetBytes(page.ToJsonString());
     }
 
     private static Task WriteAsync(HttpResponse response, int status, string? contentType, byte[] body)

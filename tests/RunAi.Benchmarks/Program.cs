@@ -19,7 +19,8 @@ using RunAi.Client.Json;
 //     floor   — the same pages fetched one after another with a bare HttpClient and deserialized into the same models;
 //     memory  — peak working set of each process at 10,000 vs 100,000 workloads;
 //   cold    — a new pwsh per run: import → connect → list, beside an Invoke-RestMethod loop and the floor (ColdRuns.cs);
-//   fan-out — the events of 1,000 workloads at 20 ms latency, -ThrottleLimit 1, 4 and 16 (FanOutScenario.cs).
+//   fan-out — the events of 1,000 workloads at 20 ms latency, -ThrottleLimit 1, 4 and 16 (FanOutScenario.cs);
+//   wan     — 10,000 workloads in pages of 500 at 200 ms latency, listed by a fresh pwsh (WanScenario.cs).
 // Each measurement runs in a fresh child process so peak memory is its own. Arguments: BenchmarkOptions.cs.
 if (args.Length > 0 && args[0] == "--child")
 {
@@ -31,9 +32,10 @@ if (args.Length > 0 && args[0] == "--child")
     };
 }
 
-if (args.Length == 2 && args[0] == "serve")
+if (args.Length is 2 or 3 && args[0] == "serve")
 {
-    return await PrerenderedServer.ServeAsync(Child.RepositoryRoot(), int.Parse(args[1], CultureInfo.InvariantCulture));
+    var latency = args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
+    return await PrerenderedServer.ServeAsync(Child.RepositoryRoot(), int.Parse(args[1], CultureInfo.InvariantCulture), latency);
 }
 
 var options = BenchmarkOptions.Parse(args);
@@ -81,6 +83,11 @@ if (options.Cold)
 if (options.FanOut)
 {
     await FanOutScenario.RunAsync(root);
+}
+
+if (options.Wan)
+{
+    await WanScenario.RunAsync(root, options);
 }
 
 return 0;
