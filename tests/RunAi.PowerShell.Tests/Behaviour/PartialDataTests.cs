@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using RunAi.Simulator;
+using RunAi.Tests.Servers;
 using Xunit;
 
 namespace RunAi.PowerShell.Tests;
@@ -22,12 +22,9 @@ public sealed class PartialDataTests : EngineTests<SmallSimulatorFixture>
     {
     }
 
-    private static int Offset(RecordedRequest request) =>
-        request.Query.TryGetValue("offset", out var values) ? int.Parse(values[0], CultureInfo.InvariantCulture) : 0;
-
     /// <summary>Workload pages from <paramref name="offset"/> on fail with a 500; the pages before them are answered.</summary>
     private void FailFrom(int offset) =>
-        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && Offset(r) >= offset ? new SimulatedResponse(500, FailedPage) : null;
+        Sim.Simulator.Options.Override = r => r.Path == "/api/v1/workloads" && r.Offset() >= offset ? new SimulatedResponse(500, FailedPage) : null;
 
     [Fact]
     public void A_listing_that_fails_midway_ends_with_a_terminating_error_that_says_how_many_items_were_written()
